@@ -1,0 +1,108 @@
+/* test_common.c: the error record and the temporary-then-rename output files. */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nmftopics/error.h"
+#include "nmftopics/output.h"
+
+static char dir[] = "/tmp/nt_test_common_XXXXXX";
+
+static int count_entries(const char *path)
+{
+    DIR *d = opendir(path);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+START_TEST(error_set_formats_and_returns_status)
+{
+    nt_error err;
+    int rc = nt_error_set(&err, NT_EINVAL, "--k: %d is too large", 7);
+    ck_assert_int_eq(rc, NT_EINVAL);
+    ck_assert_int_eq(err.status, NT_EINVAL);
+    ck_assert_str_eq(err.message, "--k: 7 is too large");
+    ck_assert_int_eq(nt_error_set(NULL, NT_EIO, "ignored"), NT_EIO);
+    nt_error_clear(&err);
+    ck_assert_int_eq(err.status, NT_OK);
+    ck_assert_str_eq(err.message, "");
+}
+END_TEST
+
+START_TEST(output_commit_renames_into_place)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    nt_output out;
+    ck_assert_int_eq(nt_output_open(&out, path, NULL), NT_OK);
+    fputs("hello\n", out.fp);
+    ck_assert_int_eq(access(path, F_OK), -1); /* not visible before commit */
+    ck_assert_int_eq(nt_output_commit(&out, NULL), NT_OK);
+    FILE *fp = fopen(path, "r");
+    char line[16] = "";
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
+    fclose(fp);
+    ck_assert_str_eq(line, "hello\n");
+    ck_assert_int_eq(count_entries(dir), 1);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(output_abort_and_pending_removal_leave_nothing)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/partial.txt", dir);
+    nt_output a, b;
+    ck_assert_int_eq(nt_output_open(&a, path, NULL), NT_OK);
+    fputs("half", a.fp);
+    nt_output_abort(&a);
+    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_output_open(&b, path, NULL), NT_OK);
+    fputs("half", b.fp);
+    fflush(b.fp);
+    ck_assert_int_eq(count_entries(dir), 1);
+    nt_output_remove_pending(); /* what the signal handler does */
+    ck_assert_int_eq(count_entries(dir), 0);
+    nt_output_abort(&b);
+}
+END_TEST
+
+START_TEST(output_open_fails_in_missing_folder)
+{
+    nt_output out;
+    nt_error err;
+    ck_assert_int_eq(nt_output_open(&out, "/nonexistent/dir/x.txt", &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/dir/x.txt"));
+}
+END_TEST
+
+int main(void)
+{
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
+    Suite *s = suite_create("common");
+    TCase *core = tcase_create("core");
+    tcase_add_test(core, error_set_formats_and_returns_status);
+    tcase_add_test(core, output_commit_renames_into_place);
+    TCase *edge = tcase_create("edge");
+    tcase_add_test(edge, output_abort_and_pending_removal_leave_nothing);
+    TCase *errors = tcase_create("errors");
+    tcase_add_test(errors, output_open_fails_in_missing_folder);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, edge);
+    suite_add_tcase(s, errors);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    rmdir(dir);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
