@@ -1,0 +1,2 @@
+# No subcommand: usage on stderr, exit 2.
+"$NT"

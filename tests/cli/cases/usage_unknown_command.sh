@@ -1,0 +1,2 @@
+# An unknown subcommand is a usage error naming the command.
+"$NT" frobnicate
