@@ -22,21 +22,21 @@ double nt_test_normal(uint64_t *state)
     return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
 }
 
-static double column_violation(size_t k, size_t r, size_t j, const double *G, const double *CtB,
-                               double l1, const double *X, double gmax)
+static double column_violation(size_t k, size_t j, const double *G, const double *CtB, double l1,
+                               const double *X, double gmax)
 {
     double cmax = 0, xmax = 0, worst = 0;
     for (size_t i = 0; i < k; i++) {
-        cmax = fmax(cmax, fabs(CtB[i * r + j] - l1));
-        xmax = fmax(xmax, X[i * r + j]);
+        cmax = fmax(cmax, fabs(CtB[j * k + i] - l1));
+        xmax = fmax(xmax, X[j * k + i]);
     }
     double s = cmax + gmax * xmax;
     if (s == 0)
         s = 1;
     for (size_t i = 0; i < k; i++) {
-        double y = l1 - CtB[i * r + j], x = X[i * r + j];
+        double y = l1 - CtB[j * k + i], x = X[j * k + i];
         for (size_t t = 0; t < k; t++)
-            y += G[i + t * k] * X[t * r + j];
+            y += G[i + t * k] * X[j * k + t];
         double v = x > 0 ? fabs(y) : fmax(-y, 0);
         worst = fmax(worst, fmax(v, -x) / s);
     }
@@ -50,7 +50,7 @@ double nt_test_kkt_violation(size_t k, size_t r, const double *G, const double *
     for (size_t i = 0; i < k; i++)
         gmax = fmax(gmax, G[i * (k + 1)]);
     for (size_t j = 0; j < r; j++)
-        worst = fmax(worst, column_violation(k, r, j, G, CtB, l1, X, gmax));
+        worst = fmax(worst, column_violation(k, j, G, CtB, l1, X, gmax));
     return worst;
 }
 
@@ -68,7 +68,7 @@ void nt_test_normal_equations(size_t rows, size_t k, size_t r, const double *C, 
             double s = 0;
             for (size_t i = 0; i < rows; i++)
                 s += C[i + a * rows] * B[i + j * rows];
-            CtB[a * r + j] = s;
+            CtB[j * k + a] = s;
         }
     }
 }
@@ -79,10 +79,10 @@ double nt_test_nnls_objective(size_t k, size_t r, const double *G, const double 
     double f = 0.5 * bb;
     for (size_t j = 0; j < r; j++)
         for (size_t a = 0; a < k; a++) {
-            double xa = X[a * r + j], gx = 0;
+            double xa = X[j * k + a], gx = 0;
             for (size_t b = 0; b < k; b++)
-                gx += G[a + b * k] * X[b * r + j];
-            f += 0.5 * xa * gx - xa * CtB[a * r + j];
+                gx += G[a + b * k] * X[j * k + b];
+            f += 0.5 * xa * gx - xa * CtB[j * k + a];
         }
     return f;
 }

@@ -48,9 +48,9 @@ START_TEST(hand_solved_two_by_two)
 {
     /* G = [2 1; 1 2]. c = (1, -1): the unconstrained solution (1, -1) is infeasible, the
      * constrained one is x = (1/2, 0) with y_2 = 1/2 + 1 = 3/2. c = (3, 3): x = (1, 1).
-     * c = (-1, -1): x = 0, y = (1, 1). Factor-major CtB: row t holds unknown t. */
-    double G[4] = {2, 1, 1, 2}, CtB[6] = {1, 3, -1, -1, 3, -1}, X[6];
-    double expect[6] = {0.5, 1, 0, 0, 1, 0};
+     * c = (-1, -1): x = 0, y = (1, 1). Each right-hand side's two values are contiguous. */
+    double G[4] = {2, 1, 1, 2}, CtB[6] = {1, -1, 3, 3, -1, -1}, X[6];
+    double expect[6] = {0.5, 0, 1, 1, 0, 0};
     nt_nnls_workspace *ws = nt_nnls_workspace_create(2, 1);
     nt_nnls_problem np = {2, 3, G, CtB, 0};
     nt_nnls_stats st;
@@ -88,12 +88,12 @@ START_TEST(shared_passive_sets_recover_planted)
     for (size_t j = 0; j < p.r; j++)
         for (size_t t = 0; t < p.k; t++)
             if ((t + j % 4) % 3 != 0)
-                Xt[t * p.r + j] = 0.5 + nt_test_uniform(&s);
+                Xt[j * p.k + t] = 0.5 + nt_test_uniform(&s);
     for (size_t j = 0; j < p.r; j++)
         for (size_t i = 0; i < p.rows; i++) {
             double v = 0;
             for (size_t t = 0; t < p.k; t++)
-                v += p.C[i + t * p.rows] * Xt[t * p.r + j];
+                v += p.C[i + t * p.rows] * Xt[j * p.k + t];
             p.B[i + j * p.rows] = v;
         }
     nt_test_normal_equations(p.rows, p.k, p.r, p.C, p.B, p.G, p.CtB);
@@ -152,7 +152,7 @@ START_TEST(zero_column_of_c_is_held_at_zero)
     nt_nnls_stats st;
     ck_assert_int_eq(solve(&p, 0, 1, 1, &st), NT_OK);
     for (size_t j = 0; j < p.r; j++)
-        ck_assert(p.X[2 * p.r + j] == 0);
+        ck_assert(p.X[j * p.k + 2] == 0);
     ck_assert_int_eq((int)st.ridged, 0);
     ck_assert_double_le(nt_test_kkt_violation(p.k, p.r, p.G, p.CtB, 0, p.X), KKT_TOL);
     problem_free(&p);

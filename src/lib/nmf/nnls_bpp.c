@@ -138,17 +138,17 @@ static void exchange(struct nt_nnls_chunk *ch, int a, int ninf, double tol)
         }
 }
 
-/* Gathers the block's right-hand sides and starting point; columns become contiguous.
+/* Copies the block's right-hand sides (minus l1) and starting passive sets in.
  * Returns NT_ENUMERIC when a right-hand side is not finite. */
 static int chunk_load(struct nt_nnls_chunk *ch, const double *X, int warm)
 {
     int finite = 1;
     struct nt_nnls_block *b = ch->b;
-    const size_t r = ch->p->r;
+    const size_t k = (size_t)ch->k;
     for (int a = 0; a < ch->c; a++) {
         double bm = 0;
         for (int i = 0; i < ch->k; i++) {
-            size_t at = (size_t)a * ch->k + i, src = (size_t)i * r + ch->j0 + (size_t)a;
+            size_t at = (size_t)a * k + i, src = (ch->j0 + (size_t)a) * k + i;
             double x = warm ? X[src] : 0;
             b->B[at] = ch->p->CtB[src] - ch->p->l1;
             bm = fabs(b->B[at]) > bm ? fabs(b->B[at]) : bm;
@@ -165,7 +165,7 @@ static int chunk_load(struct nt_nnls_chunk *ch, const double *X, int warm)
     return finite ? NT_OK : NT_ENUMERIC;
 }
 
-/* Runs the pivoting on one block and scatters the clamped solution into X. */
+/* Runs the pivoting on one block and copies the clamped solution out to X. */
 static int chunk_solve(struct nt_nnls_chunk *ch, double *X, int warm, nt_nnls_stats *st)
 {
     struct nt_nnls_block *b = ch->b;
@@ -195,11 +195,9 @@ static int chunk_solve(struct nt_nnls_chunk *ch, double *X, int warm, nt_nnls_st
         }
     }
     st->rounds = rounds > st->rounds ? rounds : st->rounds;
-    for (int a = 0; a < ch->c; a++)
-        for (int i = 0; i < ch->k; i++) {
-            double x = b->X[(size_t)a * ch->k + i];
-            X[(size_t)i * ch->p->r + ch->j0 + (size_t)a] = x > 0 ? x : 0;
-        }
+    double *out = X + ch->j0 * (size_t)ch->k;
+    for (size_t at = 0; at < (size_t)ch->c * (size_t)ch->k; at++)
+        out[at] = b->X[at] > 0 ? b->X[at] : 0;
     return rc;
 }
 
