@@ -107,6 +107,12 @@ START_TEST(folder_walk_order_and_skips)
     ck_assert_uint_eq(st->skipped_unreadable, 1);
     ck_assert_uint_eq(st->skipped_special, 1);
     ck_assert_int_eq(log.warnings, 4); /* hidden entries are not logged */
+    ck_assert_ptr_nonnull(strstr(log.last, "/docs/link_to_a': folder already listed"));
+    nt_corpus_free(c);
+    /* A trailing slash changes neither the names nor the messages. */
+    ck_assert_int_eq(nt_corpus_open_dir(at("docs/"), &hooks, &c, NULL), NT_OK);
+    ck_assert_str_eq(nt_corpus_name(c, 2), "a/z.txt");
+    ck_assert_ptr_null(strstr(log.last, "//"));
     nt_corpus_free(c);
 }
 END_TEST

@@ -85,12 +85,15 @@ END_TEST
 START_TEST(nfkc_full_width_ligatures_and_sharp_s)
 {
     /* Full-width "ＡＢＣ", the "ﬁ" ligature in "ﬁne", and "Straße". */
-    ck_assert_str_eq(letters("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xEF\xAC\x81ne Stra\xC3\x9F" "e"),
+    ck_assert_str_eq(letters("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xEF\xAC\x81ne "
+                             "Stra\xC3\x9F" "e"),
                      "abc fine strasse");
     /* A full-width word next to ASCII letters is normalised as one chunk. */
     ck_assert_str_eq(letters("\xEF\xBD\x81" "bc"), "abc");
     /* A soft hyphen (default-ignorable) does not split a word. */
     ck_assert_str_eq(letters("co\xC2\xADoperation"), "cooperation");
+    /* A zero-width space, although default-ignorable too, separates words. */
+    ck_assert_str_eq(letters("ab\xE2\x80\x8B" "cd"), "ab cd");
 }
 END_TEST
 
@@ -166,8 +169,8 @@ START_TEST(lengths_in_code_points)
     ck_assert_str_eq(tokens("it is \xC3\xA9t\xC3\xA9 now", NT_TOKENS_LETTERS, 3, 40, NULL),
                      "\xC3\xA9t\xC3\xA9 now");
     /* max 4: the 5-letter words are dropped, not truncated, ASCII or not. */
-    ck_assert_str_eq(tokens("four fives \xC3\xA9t\xC3\xA9" "es \xC3\xA9t\xC3\xA9", NT_TOKENS_LETTERS,
-                            1, 4, NULL),
+    ck_assert_str_eq(tokens("four fives \xC3\xA9t\xC3\xA9" "es \xC3\xA9t\xC3\xA9",
+                            NT_TOKENS_LETTERS, 1, 4, NULL),
                      "four \xC3\xA9t\xC3\xA9");
     ck_assert_str_eq(tokens("a b", NT_TOKENS_LETTERS, 1, 1, NULL), "a b");
 }
