@@ -9,7 +9,10 @@
  * linkage because it is reducible: O(m^2) time, the m(m-1)/2 distances as the only
  * O(m^2) memory. Merging clusters a and b gives, for every other cluster x, the
  * Lance-Williams update d(ab, x) = (|a| d(a, x) + |b| d(b, x)) / (|a| + |b|), i.e. the
- * mean original distance between members.
+ * mean original distance between members. Ties are broken as scipy's nn_chain does (a
+ * new chain starts at the lowest live id, the previous chain element wins a tie, then the
+ * lowest id; the merged cluster keeps the higher id), so tied consensus values, which
+ * are common, give scipy's tree; other tie rules (R's hclust) can move r by a few 0.01.
  *
  * The correlation then needs no cophenetic matrix. A merge of a and b at height h sets
  * c = h for its |a||b| pairs, and h is the mean of their original d, so summing over
@@ -29,10 +32,8 @@
 typedef struct forest {
     double *dist;  /* d(i, j) for i > j at dist[i(i-1)/2 + j]; size m(m-1)/2 */
     int *size;     /* members of cluster i, 0 once merged away; size m */
-    int *active;   /* the live cluster ids, in any order; size m */
-    int *where;    /* position of cluster i in active; size m */
     int *chain;    /* the nearest-neighbour chain; size m */
-    int live;      /* entries of active in use */
+    int m;         /* leaves; cluster ids are 0..m-1 */
 } forest;
 
 static double *cell(const forest *f, int i, int j)
@@ -52,14 +53,14 @@ int nt_cophenetic_check_size(int m, nt_error *err)
     return NT_OK;
 }
 
-/* The nearest live cluster to a, preferring prev on ties so the chain cannot cycle. */
+/* The nearest live cluster to a: the previous chain element when it is among the
+ * nearest (so the chain cannot cycle), else the lowest id among them. */
 static int nearest(const forest *f, int a, int prev)
 {
     int best = prev;
     double best_d = prev >= 0 ? *cell(f, a, prev) : INFINITY;
-    for (int q = 0; q < f->live; q++) {
-        int x = f->active[q];
-        if (x != a && *cell(f, a, x) < best_d) {
+    for (int x = 0; x < f->m; x++) {
+        if (f->size[x] && x != a && *cell(f, a, x) < best_d) {
             best_d = *cell(f, a, x);
             best = x;
         }
@@ -67,36 +68,31 @@ static int nearest(const forest *f, int a, int prev)
     return best;
 }
 
-/* Merges b into a (the lower id keeps the cluster) and returns the merge height. */
+/* Merges clusters a and b into the higher id and returns the merge height. */
 static double merge(forest *f, int a, int b)
 {
-    if (b < a) {
-        int tmp = a;
-        a = b;
-        b = tmp;
-    }
-    double h = *cell(f, a, b), sa = f->size[a], sb = f->size[b];
-    for (int q = 0; q < f->live; q++) {
-        int x = f->active[q];
-        if (x != a && x != b)
-            *cell(f, a, x) = (sa * *cell(f, a, x) + sb * *cell(f, b, x)) / (sa + sb);
-    }
-    f->size[a] += f->size[b];
-    f->size[b] = 0;
-    int last = f->active[--f->live];
-    f->active[f->where[b]] = last;
-    f->where[last] = f->where[b];
+    int lo = a < b ? a : b, hi = a < b ? b : a;
+    double h = *cell(f, lo, hi), s_lo = f->size[lo], s_hi = f->size[hi];
+    for (int x = 0; x < f->m; x++)
+        if (f->size[x] && x != lo && x != hi)
+            *cell(f, hi, x) = (s_lo * *cell(f, lo, x) + s_hi * *cell(f, hi, x)) / (s_lo + s_hi);
+    f->size[hi] += f->size[lo];
+    f->size[lo] = 0;
     return h;
 }
 
-/* Builds the tree and returns sum over merges of |a||b| (h - mu)^2. */
-static double cluster(forest *f, int m, double mu)
+/* Builds the tree and returns sum over merges of |a||b| (h - mu)^2. A fresh chain starts
+ * at the lowest live id. */
+static double cluster(forest *f, double mu)
 {
     double spread = 0.0;
-    int top = 0;
-    for (int merges = 0; merges < m - 1; merges++) {
-        if (top == 0)
-            f->chain[top++] = f->active[0];
+    int top = 0, first = 0;
+    for (int merges = 0; merges < f->m - 1; merges++) {
+        if (top == 0) {
+            while (!f->size[first])
+                first++;
+            f->chain[top++] = first;
+        }
         for (;;) {
             int a = f->chain[top - 1], prev = top > 1 ? f->chain[top - 2] : -1;
             int b = nearest(f, a, prev);
@@ -145,17 +141,13 @@ static int moments(const double *dist, int m, double *mu, double *ss, nt_error *
 static int forest_init(forest *f, double *dist, int m, nt_error *err)
 {
     f->dist = dist;
+    f->m = m;
     f->size = malloc((size_t)m * sizeof *f->size);
-    f->active = malloc((size_t)m * sizeof *f->active);
-    f->where = malloc((size_t)m * sizeof *f->where);
     f->chain = malloc((size_t)m * sizeof *f->chain);
-    if (!f->size || !f->active || !f->where || !f->chain)
+    if (!f->size || !f->chain)
         return nt_error_set(err, NT_ENOMEM, "cophenetic correlation: out of memory");
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < m; i++)
         f->size[i] = 1;
-        f->active[i] = f->where[i] = i;
-    }
-    f->live = m;
     return NT_OK;
 }
 
@@ -171,13 +163,11 @@ int nt_cophenetic_correlation(double *dist, int m, double *correlation, nt_error
     if (rc == NT_OK)
         rc = forest_init(&f, dist, m, err);
     if (rc == NT_OK) {
-        double spread = cluster(&f, m, mu);
+        double spread = cluster(&f, mu);
         double r = ss > 0.0 ? sqrt(spread / ss) : 1.0;
         *correlation = r < 1.0 ? r : 1.0;
     }
     free(f.size);
-    free(f.active);
-    free(f.where);
     free(f.chain);
     return rc;
 }

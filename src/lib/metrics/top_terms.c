@@ -63,9 +63,9 @@ static void select_best(const double *w, int n, int T, int *out)
     }
 }
 
-static int find_nan(const double *x, long long count)
+static int find_nan(const double *x, size_t count)
 {
-    for (long long i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++)
         if (isnan(x[i]))
             return 1;
     return 0;
@@ -80,10 +80,10 @@ int nt_factors_top_terms(const double *H, int k, int n, int T, int *top, nt_erro
         return nt_error_set(err, NT_EINVAL, "top terms: the number of terms per topic must "
                             "be between 1 and %d, the vocabulary size (got %d)", n, T);
     for (int t = 0; t < k; t++) {
-        const double *w = H + (long long)t * n;
+        const double *w = H + (size_t)t * n;
         if (find_nan(w, n))
             return nt_error_set(err, NT_ENUMERIC, "top terms: topic %d has a NaN term weight", t);
-        select_best(w, n, T, top + (long long)t * T);
+        select_best(w, n, T, top + (size_t)t * T);
     }
     return NT_OK;
 }
@@ -93,15 +93,15 @@ int nt_factors_dominant_topics(const double *W, int m, int k, int *topic, nt_err
     if (!W || !topic || m < 1 || k < 1)
         return nt_error_set(err, NT_EINVAL, "dominant topics: need an m x k factor with m, "
                             "k >= 1 (got m = %d, k = %d)", m, k);
-    if (find_nan(W, (long long)m * k))
+    if (find_nan(W, (size_t)m * k))
         return nt_error_set(err, NT_ENUMERIC, "dominant topics: the document weights hold a NaN");
     for (int i = 0; i < m; i++)
         topic[i] = 0;
     /* Topic-major sweep so W is read contiguously; a strict > keeps the lowest index on ties. */
     for (int t = 1; t < k; t++) {
-        const double *w = W + (long long)t * m;
+        const double *w = W + (size_t)t * m;
         for (int i = 0; i < m; i++)
-            if (w[i] > W[(long long)topic[i] * m + i])
+            if (w[i] > W[(size_t)topic[i] * m + i])
                 topic[i] = t;
     }
     return NT_OK;
