@@ -24,6 +24,7 @@
  * exactly, and r is defined as 1 (scipy and R return NaN there). */
 #include "nmftopics/metrics.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -164,7 +165,9 @@ int nt_cophenetic_correlation(double *dist, int m, double *correlation, nt_error
         rc = forest_init(&f, dist, m, err);
     if (rc == NT_OK) {
         double spread = cluster(&f, mu);
-        double r = ss > 0.0 ? sqrt(spread / ss) : 1.0;
+        /* Equal distances leave only rounding noise in ss: treat it as var(d) = 0. */
+        double noise = 64 * DBL_EPSILON * mu;
+        double r = ss > noise * noise * m * (m - 1) / 2 ? sqrt(spread / ss) : 1.0;
         *correlation = r < 1.0 ? r : 1.0;
     }
     free(f.size);
