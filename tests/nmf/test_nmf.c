@@ -1,25 +1,26 @@
-/* test_nmf.c: the NMF engine against planted products, optimality conditions and its contract. */
+/* test_nmf.c: the nmf suite: fixtures, and recovery, monotonicity and optimality of the fits. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nmf_fixtures.h"
+#include "nmf_tests.h"
 #include "nmftopics/nmf.h"
 
-static planted P; /* 60 x 40, rank 4, 30% zeros in each factor */
+planted P;
 
-static void setup(void)
+void setup(void)
 {
     planted_make(&P, 60, 40, 4, 0.3, 7);
 }
 
-static void teardown(void)
+void teardown(void)
 {
     planted_free(&P);
 }
 
-static nt_nmf_options opts_for(int algorithm, int max_iter, double tol)
+nt_nmf_options opts_for(int algorithm, int max_iter, double tol)
 {
     nt_nmf_options o;
     nt_nmf_options_init(&o);
@@ -31,7 +32,7 @@ static nt_nmf_options opts_for(int algorithm, int max_iter, double tol)
     return o;
 }
 
-static nt_nmf_result *fit_ok(const nt_matrix *a, const nt_nmf_options *o)
+nt_nmf_result *fit_ok(const nt_matrix *a, const nt_nmf_options *o)
 {
     nt_nmf_result *r = NULL;
     nt_error err;
@@ -136,7 +137,10 @@ int main(void)
     tcase_add_test(core, mu_and_kl_approach_planted_product);
     tcase_add_test(core, objective_never_increases);
     tcase_add_test(core, kkt_complementarity_at_convergence);
+    nmf_add_core_tests(core);
     suite_add_tcase(s, core);
+    suite_add_tcase(s, nmf_tcase_edge());
+    suite_add_tcase(s, nmf_tcase_errors());
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

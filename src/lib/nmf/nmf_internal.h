@@ -88,7 +88,7 @@ struct nt_nmf_state {
     cholmod_sparse *at;           /* A^T (n x m): its columns are the rows of A, or NULL */
     const double *dense;          /* A column-major m x n when dense, else NULL */
     cholmod_sparse *a_owned;      /* a sparse copy of dense A made for kl, or NULL */
-    size_t nnz;                   /* stored entries of A (m*n when dense) */
+    size_t nnz;                   /* nonzero entries of A */
     double a_norm2;               /* ||A||_F^2 */
     double a_sum;                 /* sum of all entries */
     double a_max;                 /* largest entry */

@@ -43,14 +43,19 @@ static cholmod_sparse *dense_to_sparse(const double *x, size_t m, size_t n)
     return s;
 }
 
+/* Sums, maximum and nonzero count of the stored values; zeros stored in a dense A are not
+ * counted, so dense and sparse forms of one matrix get the same statistics. */
 static void value_stats(nt_nmf_state *st, const double *x, size_t len)
 {
     double s = 0.0, s2 = 0.0, mx = 0.0;
+    size_t nz = 0;
     for (size_t q = 0; q < len; q++) {
         s += x[q];
         s2 += x[q] * x[q];
         mx = x[q] > mx ? x[q] : mx;
+        nz += x[q] != 0.0;
     }
+    st->nnz = nz;
     st->a_sum = s;
     st->a_norm2 = s2;
     st->a_max = mx;
@@ -73,8 +78,7 @@ static int attach_input(nt_nmf_state *st, const nt_matrix *a, int need_sparse, n
             return rc;
         if (!need_sparse) {
             st->dense = a->dense;
-            st->nnz = st->m * st->n;
-            value_stats(st, a->dense, st->nnz);
+            value_stats(st, a->dense, st->m * st->n);
             return NT_OK;
         }
         st->a_owned = dense_to_sparse(a->dense, st->m, st->n);
@@ -82,8 +86,7 @@ static int attach_input(nt_nmf_state *st, const nt_matrix *a, int need_sparse, n
             return nt_error_set(err, NT_ENOMEM, "out of memory copying A");
         st->a = st->a_owned;
     }
-    st->nnz = (size_t)((const int *)st->a->p)[st->n];
-    value_stats(st, st->a->x, st->nnz);
+    value_stats(st, st->a->x, (size_t)((const int *)st->a->p)[st->n]);
     st->at = nt_sparse_transpose(st->a);
     if (!st->at)
         return nt_error_set(err, NT_ENOMEM, "out of memory transposing A (%zu nonzeros)", st->nnz);
