@@ -17,6 +17,9 @@ typedef struct init_entry {
 
 static const init_entry inits[] = {
     {NT_NMF_INIT_RANDOM, nt_nmf_init_random},
+    {NT_NMF_INIT_NNDSVD, nt_nmf_init_nndsvd},
+    {NT_NMF_INIT_NNDSVDA, nt_nmf_init_nndsvda},
+    {NT_NMF_INIT_NNDSVDAR, nt_nmf_init_nndsvdar},
     {NT_NMF_INIT_CUSTOM, nt_nmf_init_custom},
 };
 
