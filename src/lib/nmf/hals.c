@@ -17,9 +17,9 @@
 #define HALS_ALPHA 0.5
 #define HALS_DELTA 0.1
 
-/* Sweeps over rows [lo, hi); returns the squared change. Rows are independent, so the
- * row-by-row order gives exactly the column-by-column HALS result. */
-static double sweep_rows(double *x, const double *p, const double *g, double l1, size_t k,
+/* Rows are independent, so the row-by-row order gives exactly the column-by-column HALS
+ * result. */
+double nt_nmf_hals_sweep(double *x, const double *p, const double *g, double l1, size_t k,
                          size_t lo, size_t hi)
 {
     double change = 0.0;
@@ -71,7 +71,7 @@ int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *e
         for (long b = 0; b < (long)nblocks; b++) {
             size_t lo = (size_t)b * NT_NMF_BLOCK;
             size_t hi = lo + NT_NMF_BLOCK < sp->rows ? lo + NT_NMF_BLOCK : sp->rows;
-            part[b] = sweep_rows(sp->x, sp->p, g, sp->pen.l1, k, lo, hi);
+            part[b] = nt_nmf_hals_sweep(sp->x, sp->p, g, sp->pen.l1, k, lo, hi);
         }
         double change = 0.0;
         for (size_t b = 0; b < nblocks; b++)

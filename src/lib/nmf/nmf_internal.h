@@ -75,6 +75,7 @@ typedef struct nt_nmf_method {
     nt_nmf_objective_fn objective;
     nt_nmf_setup_fn setup;         /* may be NULL */
     nt_nmf_cleanup_fn cleanup;     /* may be NULL */
+    nt_nmf_objective_fn rel_error; /* may be NULL: ||A - W H||_F / ||A||_F; called before cleanup */
 } nt_nmf_method;
 
 /* Initialisation: fill st->w and st->ht (row-major, non-negative, finite) for one run. */
@@ -193,6 +194,10 @@ double nt_nmf_rng_normal(nt_nmf_rng *rng);   /* standard normal */
 /* ---- built-in algorithms and initialisers ---- */
 
 int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);
+/* One HALS sweep over rows [lo, hi) of x against the penalised Gram g (k x k) and right-hand
+ * side p (rows x k); returns the squared change of x. */
+double nt_nmf_hals_sweep(double *x, const double *p, const double *g, double l1, size_t k,
+                         size_t lo, size_t hi);
 int nt_nmf_mu_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);
 int nt_nmf_kl_iterate(nt_nmf_state *st, nt_error *err);
 double nt_nmf_kl_objective(nt_nmf_state *st);
