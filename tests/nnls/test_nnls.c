@@ -329,7 +329,7 @@ END_TEST
 START_TEST(ill_conditioned_problems_converge)
 {
     /* Nearly collinear columns (a shared base plus 1e-3 noise) with scales 1e-2 .. 1e2,
-     * so cond(G) is about 1e13: rounding in y is large, yet every right-hand side must end
+     * so cond(G) is about 5e13: rounding in y is large, yet every right-hand side must end
      * before the round cap, at a KKT point within 1e-6. */
     problem p = problem_random(30, 8, 400, 31);
     uint64_t s = 4;
