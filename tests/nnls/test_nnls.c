@@ -62,6 +62,101 @@ START_TEST(hand_solved_two_by_two)
 }
 END_TEST
 
+/* The solution by enumeration: the unique passive set S (G is positive definite) whose
+ * solution of G_SS x_S = c_S is >= 0 with y = G x - c >= 0 off S; Gaussian elimination
+ * with partial pivoting on the k <= 8 unknowns. Writes x, returns the number of passive
+ * sets that passed (1 when the problem is well posed). */
+static int nnls_by_enumeration(int k, const double *G, const double *c, double *x)
+{
+    int found = 0;
+    for (unsigned set = 0; set < (1u << k); set++) {
+        int idx[8], q = 0;
+        double M[8][9], z[8] = {0};
+        for (int i = 0; i < k; i++)
+            if (set >> i & 1)
+                idx[q++] = i;
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b < q; b++)
+                M[a][b] = G[idx[a] + idx[b] * k];
+            M[a][q] = c[idx[a]];
+        }
+        for (int col = 0; col < q; col++) {
+            int piv = col;
+            for (int r = col + 1; r < q; r++)
+                piv = fabs(M[r][col]) > fabs(M[piv][col]) ? r : piv;
+            for (int b = 0; b <= q; b++) {
+                double t = M[col][b];
+                M[col][b] = M[piv][b], M[piv][b] = t;
+            }
+            for (int r = col + 1; r < q; r++)
+                for (int b = q; b >= col; b--)
+                    M[r][b] -= M[r][col] / M[col][col] * M[col][b];
+        }
+        for (int a = q - 1; a >= 0; a--) {
+            double v = M[a][q];
+            for (int b = a + 1; b < q; b++)
+                v -= M[a][b] * z[idx[b]];
+            z[idx[a]] = v / M[a][a];
+        }
+        int ok = 1;
+        for (int i = 0; i < k; i++) {
+            double y = -c[i];
+            for (int t = 0; t < k; t++)
+                y += G[i + t * k] * z[t];
+            ok &= (set >> i & 1) ? z[i] >= 0 : y >= -1e-12;
+        }
+        if (ok) {
+            found++;
+            for (int i = 0; i < k; i++)
+                x[i] = z[i];
+        }
+    }
+    return found;
+}
+
+/* A 5-unknown problem on which plain full exchange cycles from x = 0 (found by simulating
+ * Kim & Park's Algorithm 1 without the backup rule): the backup rule must end it at the
+ * enumerated solution. Integer data, so the cycle is not a rounding artefact. */
+START_TEST(full_exchange_cycle_ends_by_backup_rule)
+{
+    double G[25] = {22, -9, 5, 12, -5, -9, 8, -3, 0, -1, 5, -3, 24, -6, -2,
+                    12, 0, -6, 15, -5, -5, -1, -2, -5, 11};
+    double c[5] = {-4, 3, 5, -2, 1}, x[5], ref[5];
+    ck_assert_int_eq(nnls_by_enumeration(5, G, c, ref), 1);
+    nt_nnls_workspace *ws = nt_nnls_workspace_create(5, 1);
+    nt_nnls_problem np = {5, 1, G, c, 0};
+    nt_nnls_stats st;
+    ck_assert_int_eq(nt_nnls_bpp_solve(ws, &np, x, 0, &st, NULL), NT_OK);
+    ck_assert_int_eq((int)st.unconverged, 0);
+    ck_assert_int_gt(st.rounds, 3); /* more than the full exchanges alone */
+    for (int i = 0; i < 5; i++)
+        ck_assert_double_eq_tol(x[i], ref[i], 1e-12);
+    nt_nnls_workspace_free(ws);
+}
+END_TEST
+
+/* 300 random problems with 6 unknowns, C of mixed signs: the solver agrees with
+ * enumeration of all 64 passive sets to 1e-10 of the solution's scale. */
+START_TEST(small_problems_match_enumeration)
+{
+    problem p = problem_random(9, 6, 300, 41);
+    uint64_t s = 7;
+    for (size_t i = 0; i < p.rows * p.k; i++)
+        p.C[i] = nt_test_normal(&s);
+    nt_test_normal_equations(p.rows, p.k, p.r, p.C, p.B, p.G, p.CtB);
+    ck_assert_int_eq(solve(&p, 0, 2, 0, NULL), NT_OK);
+    for (size_t j = 0; j < p.r; j++) {
+        double ref[6], scale = 1e-10;
+        ck_assert_int_eq(nnls_by_enumeration(6, p.G, p.CtB + j * 6, ref), 1);
+        for (int i = 0; i < 6; i++)
+            scale = fmax(scale, 1e-10 * fabs(ref[i]));
+        for (int i = 0; i < 6; i++)
+            ck_assert_double_eq_tol(p.X[j * 6 + i], ref[i], scale);
+    }
+    problem_free(&p);
+}
+END_TEST
+
 START_TEST(random_problems_satisfy_kkt)
 {
     problem p = problem_random(40, 12, 1000, 11);
@@ -233,9 +328,9 @@ END_TEST
 
 START_TEST(ill_conditioned_problems_converge)
 {
-    /* Nearly collinear columns (a shared base plus 1e-3 noise) with scales 1e-2 .. 1e2:
-     * cond(G) is about 1e13, where full exchanges alone may cycle; the backup rule must
-     * still end every right-hand side. */
+    /* Nearly collinear columns (a shared base plus 1e-3 noise) with scales 1e-2 .. 1e2,
+     * so cond(G) is about 5e13: rounding in y is large, yet every right-hand side must end
+     * before the round cap, at a KKT point within 1e-6. */
     problem p = problem_random(30, 8, 400, 31);
     uint64_t s = 4;
     for (size_t t = 0; t < p.k; t++)
@@ -306,6 +401,8 @@ static Suite *nnls_suite(void)
     TCase *errors = tcase_create("errors");
     tcase_add_test(core, hand_solved_two_by_two);
     tcase_add_test(core, random_problems_satisfy_kkt);
+    tcase_add_test(core, full_exchange_cycle_ends_by_backup_rule);
+    tcase_add_test(core, small_problems_match_enumeration);
     tcase_add_test(core, shared_passive_sets_recover_planted);
     tcase_add_test(core, warm_start_from_solution_needs_no_pivoting);
     tcase_add_test(core, thread_count_does_not_change_result);
