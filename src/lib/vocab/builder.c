@@ -4,21 +4,6 @@
 
 #include "vocab/builder.h"
 
-int nt_grow_array(void **array, size_t elem, size_t cap, size_t need, size_t *new_cap)
-{
-    size_t c = cap ? cap : 256;
-    while (c < need)
-        c *= 2;
-    if (c != cap) {
-        void *p = realloc(*array, c * elem);
-        if (!p)
-            return NT_ENOMEM;
-        *array = p;
-    }
-    *new_cap = c;
-    return 0;
-}
-
 nt_vocab_builder *nt_vocab_builder_create(void)
 {
     nt_vocab_builder *b = calloc(1, sizeof *b);

@@ -3,6 +3,7 @@
 #define NT_VOCAB_BUILDER_H
 
 #include "nmftopics/vocab.h"
+#include "vocab/grow.h"
 #include "vocab/strtab.h"
 
 /* Bigram keys start with this byte, which no stem holds, followed by the two unigram term
@@ -34,9 +35,5 @@ char *nt_vocab_builder_key(const nt_vocab_builder *b, int t);
  * byte-wise smallest), or -1 for bigrams and unigrams without one. Size
  * nt_vocab_builder_count(b); NULL when out of memory. */
 int *nt_vocab_builder_best_surfaces(const nt_vocab_builder *b);
-
-/* Makes *array (elements of size elem, capacity cap) hold at least need elements by
- * doubling, storing the capacity reached in *new_cap. Returns 0 or NT_ENOMEM. */
-int nt_grow_array(void **array, size_t elem, size_t cap, size_t need, size_t *new_cap);
 
 #endif
