@@ -116,21 +116,23 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static void print_summary(const nt_dtm *d, const char *prefix, double seconds)
+/* seconds[0]: listing and building, seconds[1]: writing. */
+static void print_summary(const nt_dtm *d, const char *prefix, const double seconds[2])
 {
     const nt_dtm_stats *s = &d->stats;
     cli_progress_finish();
     fprintf(stderr,
             "tfidf: %zu documents (%zu binary skipped, %zu read as Latin-1, %zu empty rows), "
-            "%zu terms, %d nonzeros, %.1f MB, %.2f s -> %s.{mtx,terms,docs}\n",
+            "%zu terms, %d nonzeros; %.1f MB built in %.2f s, written in %.2f s -> "
+            "%s.{mtx,terms,docs}\n",
             s->documents, s->skipped_binary, s->decoded_latin1, s->empty_rows,
             d->vocab->n_terms, ((const int *)d->A->p)[d->A->ncol], (double)s->bytes / 1e6,
-            seconds, prefix);
+            seconds[0], seconds[1], prefix);
 }
 
 static int run(const tfidf_args *a, const char *dir, const cli_text_options *t)
 {
-    double start = now();
+    double start = now(), seconds[2] = {0, 0};
     nt_error err;
     nt_error_clear(&err);
     nt_hooks hooks;
@@ -140,10 +142,12 @@ static int run(const tfidf_args *a, const char *dir, const cli_text_options *t)
     int rc = open_corpus(a, dir, &hooks, &corpus, &err);
     if (rc == NT_OK)
         rc = nt_dtm_build(corpus, &t->text, &t->tfidf, &hooks, &dtm, &err);
+    seconds[0] = now() - start;
     if (rc == NT_OK)
         rc = nt_dtm_write(dtm, a->prefix, &err);
+    seconds[1] = now() - start - seconds[0];
     if (rc == NT_OK && a->progress != CLI_PROGRESS_OFF)
-        print_summary(dtm, a->prefix, now() - start);
+        print_summary(dtm, a->prefix, seconds);
     nt_dtm_free(dtm);
     nt_corpus_free(corpus);
     return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);

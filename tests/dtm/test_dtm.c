@@ -57,7 +57,7 @@ static void write_file(const char *dir, const char *name, const char *bytes, siz
 /* A new empty folder under root, named name. */
 static const char *new_dir(const char *name)
 {
-    static char path[512];
+    static char path[256];
     snprintf(path, sizeof path, "%s/%s", root, name);
     ck_assert_int_eq(mkdir(path, 0755), 0);
     return path;
@@ -421,7 +421,10 @@ START_TEST(empty_and_filtered_corpora_fail)
     dir = new_dir("pruned");
     write_file(dir, "a", "alpha", 5);
     write_file(dir, "b", "beta", 4);
-    assert_build_fails(dir, &t, NT_EEMPTY, "min_df 2"); /* default min_df 2 prunes all */
+    /* 2 documents: max_df 0.95 is 1.9 documents, below the default min_df 2 */
+    assert_build_fails(dir, &t, NT_EINVAL, "max_df 0.95 (1.9 documents) is below min_df 2");
+    write_file(dir, "c", "gamma", 5);
+    assert_build_fails(dir, &t, NT_EEMPTY, "min_df 2"); /* every term in one document */
 }
 END_TEST
 

@@ -1,7 +1,8 @@
 /* pipeline.c: the streaming driver. Each batch of documents is read, tokenized and
- * stemmed in parallel (one worker per OpenMP thread, dynamic schedule), then merged on
- * this thread in document order: new worker-local stems get vocabulary ids, and each
- * document is counted into a row. Only the batch's token ids are in memory at a time. */
+ * stemmed in parallel (one worker per OpenMP thread, dynamic schedule) against the shared
+ * lexicon, which the workers only read. Then, on this thread and in document order, the
+ * tokens new in the batch join the lexicon (their stems join the vocabulary builder) and
+ * each document is counted into a row. Only the batch's token ids are held at a time. */
 #include "dtm/pipeline.h"
 
 #include <omp.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "dtm/counter.h"
+#include "dtm/lexicon.h"
 #include "dtm/worker.h"
 #include "vocab/grow.h"
 
@@ -18,6 +20,7 @@ typedef struct run_state {
     const nt_corpus *corpus;
     int ngram_max;
     nt_stopwords *stopwords;  /* NULL when no word is to be removed */
+    nt_lexicon lexicon;       /* every distinct token met */
     nt_worker *workers;       /* size n_workers */
     int n_workers;
     nt_doc_slot *slots;       /* size n_slots: one batch */
@@ -69,10 +72,11 @@ static int start(run_state *s, const nt_text_options *opts, const nt_hooks *hook
     s->workers = calloc((size_t)s->n_workers, sizeof *s->workers);
     s->slots = calloc(s->n_slots, sizeof *s->slots);
     p->builder = nt_vocab_builder_create();
-    if (!s->workers || !s->slots || !p->builder || nt_rows_init(&p->rows) != 0)
+    if (!s->workers || !s->slots || !p->builder || nt_rows_init(&p->rows) != 0 ||
+        nt_lexicon_init(&s->lexicon) != 0)
         return nt_error_set(err, NT_ENOMEM, "out of memory starting %d threads", s->n_workers);
     for (int t = 0; t < s->n_workers && rc == NT_OK; t++)
-        rc = nt_worker_init(&s->workers[t], opts, s->stopwords, err);
+        rc = nt_worker_init(&s->workers[t], opts, s->stopwords, &s->lexicon, err);
     return rc;
 }
 
@@ -86,37 +90,49 @@ static void stop(run_state *s)
     free(s->slots);
     free(s->ids);
     nt_counter_free(&s->counter);
+    nt_lexicon_free(&s->lexicon);
     nt_stopwords_free(s->stopwords);
 }
 
-/* Gives the stems workers met in the last batch their vocabulary builder ids. */
-static int resolve_stems(run_state *s, nt_vocab_builder *b)
+/* Adds the workers' fresh tokens to the lexicon (a token fresh to two workers is added
+ * once), their stems to the vocabulary builder, and records each one's lexicon id. */
+static int resolve_fresh(run_state *s, nt_vocab_builder *b)
 {
+    nt_lexicon *lex = &s->lexicon;
     for (int t = 0; t < s->n_workers; t++) {
         nt_worker *w = &s->workers[t];
-        for (size_t id = w->n_resolved; id < w->stems.n; id++) {
-            int g = nt_vocab_builder_add_stem(b, nt_strtab_str(&w->stems, (int)id),
-                                              nt_strtab_len(&w->stems, (int)id));
-            if (g < 0)
-                return g;
-            w->stem_global[id] = g;
+        for (size_t f = 0; f < w->fresh.n; f++) {
+            const char *token = nt_strtab_str(&w->fresh, (int)f);
+            size_t len = nt_strtab_len(&w->fresh, (int)f);
+            const char *stem = nt_worker_fresh_stem(w, (int)f);
+            int id, rc = nt_lexicon_intern(lex, token, len, nt_strtab_hash(token, len), &id);
+            if (rc < 0)
+                return rc;
+            if (rc == 1 && stem && (lex->term[id] = nt_vocab_builder_add_stem(b, stem,
+                                                                             strlen(stem))) < 0)
+                return lex->term[id];
+            w->fresh_lexicon[f] = id;
         }
-        w->n_resolved = w->stems.n;
     }
     return NT_OK;
 }
 
-/* Translates a slot's local stems to builder ids, then appends its bigram ids. Returns
- * the number of ids in s->ids, or a negative status. */
+/* Translates a slot's tokens to vocabulary builder ids, counting each token in the
+ * lexicon, then appends its bigram ids. Returns the number of ids in s->ids, or a
+ * negative status. */
 static long term_ids(run_state *s, const nt_doc_slot *slot, nt_vocab_builder *b)
 {
     size_t need = s->ngram_max == 2 ? 2 * slot->len : slot->len;
     if (need > s->ids_cap &&
         nt_grow_array((void **)&s->ids, sizeof *s->ids, s->ids_cap, need, &s->ids_cap))
         return NT_ENOMEM;
-    const int *global = s->workers[slot->worker].stem_global;
-    for (size_t i = 0; i < slot->len; i++)
-        s->ids[i] = global[slot->seq[i]];
+    const int *fresh = s->workers[slot->worker].fresh_lexicon;
+    nt_lexicon *lex = &s->lexicon;
+    for (size_t i = 0; i < slot->len; i++) {
+        int v = slot->seq[i], id = v >= 0 ? v : fresh[-1 - v];
+        lex->count[id]++;
+        s->ids[i] = lex->term[id];
+    }
     size_t n = slot->len;
     for (size_t i = 1; s->ngram_max == 2 && i < slot->len; i++) {
         int pair = nt_vocab_builder_add_bigram(b, s->ids[i - 1], s->ids[i]);
@@ -187,31 +203,29 @@ static int run_batch(run_state *s, size_t begin, size_t count, nt_pipeline *p, n
     int rc = worker_failure(s, err);
     if (rc != NT_OK)
         return rc;
-    if (resolve_stems(s, p->builder) != NT_OK)
+    if (resolve_fresh(s, p->builder) != NT_OK)
         return nt_error_set(err, NT_ENOMEM, "out of memory adding terms to the vocabulary");
     for (size_t k = 0; k < count; k++)
         if (merge_slot(s, &s->slots[k], begin + k, p) != NT_OK)
             return nt_error_set(err, NT_ENOMEM, "out of memory counting %s",
                                 nt_corpus_name(s->corpus, begin + k));
+    for (int t = 0; t < s->n_workers; t++)
+        nt_worker_clear_fresh(&s->workers[t]);
     return NT_OK;
 }
 
-/* Hands every worker's surface counts to the builder, for the surface forms of stems. */
-static int merge_surfaces(run_state *s, nt_vocab_builder *b)
+/* Offers every counted token to the builder as a surface form of its term. */
+static int offer_surfaces(const nt_lexicon *lex, nt_vocab_builder *b)
 {
-    for (int t = 0; t < s->n_workers; t++) {
-        const nt_worker *w = &s->workers[t];
-        for (size_t id = 0; id < w->surfaces.n; id++) {
-            int stem = w->surface_stem[id];
-            if (stem < 0 || w->surface_count[id] == 0)
-                continue;
-            int rc = nt_vocab_builder_add_surface(b, w->stem_global[stem],
-                                                  nt_strtab_str(&w->surfaces, (int)id),
-                                                  nt_strtab_len(&w->surfaces, (int)id),
-                                                  w->surface_count[id]);
-            if (rc != NT_OK)
-                return rc;
-        }
+    for (size_t id = 0; id < lex->tokens.n; id++) {
+        if (lex->term[id] == NT_LEXICON_STOP || lex->count[id] == 0)
+            continue;
+        int rc = nt_vocab_builder_offer_surface(b, lex->term[id],
+                                                nt_strtab_str(&lex->tokens, (int)id),
+                                                nt_strtab_len(&lex->tokens, (int)id),
+                                                lex->count[id]);
+        if (rc != NT_OK)
+            return rc;
     }
     return NT_OK;
 }
@@ -228,7 +242,7 @@ int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
         rc = run_batch(&s, begin, count, p, err);
         nt_hooks_progress(hooks, "reading", begin + count, total);
     }
-    if (rc == NT_OK && merge_surfaces(&s, p->builder) != NT_OK)
+    if (rc == NT_OK && offer_surfaces(&s.lexicon, p->builder) != NT_OK)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory recording surface forms");
     if (rc == NT_OK && p->stats.skipped_binary > 0)
         nt_hooks_log(hooks, NT_LOG_WARNING,

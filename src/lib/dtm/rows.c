@@ -36,8 +36,10 @@ int nt_rows_append(nt_rows *r, const int *term, const int *count, size_t n)
     if (r->m + 2 > r->ptr_cap &&
         nt_grow_array((void **)&r->ptr, sizeof *r->ptr, r->ptr_cap, r->m + 2, &r->ptr_cap))
         return NT_ENOMEM;
-    memcpy(r->term + nnz, term, n * sizeof *term);
-    memcpy(r->count + nnz, count, n * sizeof *count);
+    if (n > 0) {  /* an empty row may come before any storage exists */
+        memcpy(r->term + nnz, term, n * sizeof *term);
+        memcpy(r->count + nnz, count, n * sizeof *count);
+    }
     r->ptr[++r->m] = need;
     return 0;
 }
