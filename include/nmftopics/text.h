@@ -66,7 +66,8 @@ typedef int (*nt_token_fn)(void *user, const char *token, size_t len);
  *    A NUL byte is treated as a separator (the corpus reports such documents as binary).
  * 2. Normalisation: Unicode NFKC with full case folding, default-ignorable characters
  *    (soft hyphen, zero-width joiners...) removed, via utf8proc (STABLE, COMPAT, COMPOSE,
- *    CASEFOLD, IGNORE). So "Café" and "cafe\u0301" give "café", full-width "ＡＢＣ" gives
+ *    CASEFOLD, IGNORE); only the zero-width space U+200B, a word boundary, becomes a
+ *    space. So "Café" and "cafe\u0301" give "café", full-width "ＡＢＣ" gives
  *    "abc", "ﬁ" gives "fi", Greek final sigma folds to σ, "Straße" gives "strasse".
  *    Runs of pure ASCII are lowercased directly (identical result, no utf8proc call).
  * 3. Splitting by the pattern, then dropping tokens shorter than min_length or longer

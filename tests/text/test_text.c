@@ -1,5 +1,5 @@
-/* test_text.c: the tokenizer (decoding, normalisation, patterns, lengths); the stop-word
- * tests are in test_stopwords.c and join the same suite. */
+/* test_text.c: the tokenizer (decoding, normalisation, patterns, lengths). Random-input
+ * tests (test_tokens_random.c) and stop-word tests (test_stopwords.c) join this suite. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "nmftopics/text.h"
 
 void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
+void nt_test_add_random_token_tests(TCase *edge);
 
 /* Tokens of one run, joined by single spaces. */
 typedef struct collected {
@@ -85,12 +86,15 @@ END_TEST
 START_TEST(nfkc_full_width_ligatures_and_sharp_s)
 {
     /* Full-width "ＡＢＣ", the "ﬁ" ligature in "ﬁne", and "Straße". */
-    ck_assert_str_eq(letters("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xEF\xAC\x81ne Stra\xC3\x9F" "e"),
+    ck_assert_str_eq(letters("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xEF\xAC\x81ne "
+                             "Stra\xC3\x9F" "e"),
                      "abc fine strasse");
     /* A full-width word next to ASCII letters is normalised as one chunk. */
     ck_assert_str_eq(letters("\xEF\xBD\x81" "bc"), "abc");
     /* A soft hyphen (default-ignorable) does not split a word. */
     ck_assert_str_eq(letters("co\xC2\xADoperation"), "cooperation");
+    /* A zero-width space, although default-ignorable too, separates words. */
+    ck_assert_str_eq(letters("ab\xE2\x80\x8B" "cd"), "ab cd");
 }
 END_TEST
 
@@ -166,8 +170,8 @@ START_TEST(lengths_in_code_points)
     ck_assert_str_eq(tokens("it is \xC3\xA9t\xC3\xA9 now", NT_TOKENS_LETTERS, 3, 40, NULL),
                      "\xC3\xA9t\xC3\xA9 now");
     /* max 4: the 5-letter words are dropped, not truncated, ASCII or not. */
-    ck_assert_str_eq(tokens("four fives \xC3\xA9t\xC3\xA9" "es \xC3\xA9t\xC3\xA9", NT_TOKENS_LETTERS,
-                            1, 4, NULL),
+    ck_assert_str_eq(tokens("four fives \xC3\xA9t\xC3\xA9" "es \xC3\xA9t\xC3\xA9",
+                            NT_TOKENS_LETTERS, 1, 4, NULL),
                      "four \xC3\xA9t\xC3\xA9");
     ck_assert_str_eq(tokens("a b", NT_TOKENS_LETTERS, 1, 1, NULL), "a b");
 }
@@ -276,6 +280,7 @@ int main(void)
     tcase_add_test(edge, cjk_runs_are_single_tokens);
     tcase_add_test(edge, empty_and_separator_only_documents);
     tcase_add_test(edge, long_chunk_without_ascii_separators);
+    nt_test_add_random_token_tests(edge);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, options_checked);
     nt_test_add_stopword_tests(core, edge, errors);

@@ -235,6 +235,9 @@ int nt_corpus_open_dir(const char *dir, const nt_hooks *hooks, nt_corpus **out,
     nt_corpus *c = nt_corpus_alloc(dir);
     if (!c)
         return nt_error_set(err, NT_ENOMEM, "out of memory listing folder '%s'", dir);
+    /* "docs/" names its entries "docs/a.txt" in messages, not "docs//a.txt". */
+    for (size_t n = strlen(c->source); n > 1 && c->source[n - 1] == '/'; n--)
+        c->source[n - 1] = '\0';
     c->base_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (c->base_fd < 0) {
         int rc = nt_error_set(err, NT_EIO, "cannot open folder '%s': %s", dir,

@@ -198,5 +198,15 @@ int nt_nmf_kl_iterate(nt_nmf_state *st, nt_error *err);
 double nt_nmf_kl_objective(nt_nmf_state *st);
 int nt_nmf_init_random(nt_nmf_state *st, uint64_t seed, nt_error *err);
 int nt_nmf_init_custom(nt_nmf_state *st, uint64_t seed, nt_error *err);
+/* anls-bpp (anls_bpp.c); snmf-r / snmf-l (snmf.c) set their penalties, then share it. */
+int nt_nmf_anls_setup(nt_nmf_state *st, nt_error *err);
+void nt_nmf_anls_cleanup(nt_nmf_state *st);
+int nt_nmf_anls_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);
+int nt_nmf_snmf_r_setup(nt_nmf_state *st, nt_error *err);
+int nt_nmf_snmf_l_setup(nt_nmf_state *st, nt_error *err);
+/* NNDSVD and its variants (nndsvd.c). */
+int nt_nmf_init_nndsvd(nt_nmf_state *st, uint64_t seed, nt_error *err);
+int nt_nmf_init_nndsvda(nt_nmf_state *st, uint64_t seed, nt_error *err);
+int nt_nmf_init_nndsvdar(nt_nmf_state *st, uint64_t seed, nt_error *err);
 
 #endif

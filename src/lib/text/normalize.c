@@ -13,6 +13,14 @@
 #define NT_TEXT_NORMALIZATION \
     (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE)
 
+/* U+200B ZERO WIDTH SPACE is default-ignorable, yet it marks a word boundary (Thai or
+ * Khmer text may use it between words): it becomes a space before IGNORE could drop it. */
+static utf8proc_int32_t keep_word_boundaries(utf8proc_int32_t cp, void *data)
+{
+    (void)data;
+    return cp == 0x200B ? 0x20 : cp;
+}
+
 int nt_text_scratch_reserve(nt_text_scratch *s, size_t bytes)
 {
     if (bytes <= s->cap)
@@ -84,7 +92,7 @@ ptrdiff_t nt_text_normalize(nt_text_scratch *s, const char *in, size_t len)
     for (;;) {
         n = utf8proc_decompose_custom(src, (utf8proc_ssize_t)len, s->data,
                                       cap ? (utf8proc_ssize_t)cap - 1 : 0,
-                                      NT_TEXT_NORMALIZATION, NULL, NULL);
+                                      NT_TEXT_NORMALIZATION, keep_word_boundaries, NULL);
         if (n < 0)
             return -1;
         if ((size_t)n < cap)

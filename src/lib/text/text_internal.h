@@ -1,8 +1,11 @@
-/* text_internal.h: decoding and normalisation shared by the tokenizer and the stop words. */
+/* text_internal.h: what the files of the text module share: decoding, normalisation, and
+ * adding a stop word without composing an error message. */
 #ifndef NT_TEXT_INTERNAL_H
 #define NT_TEXT_INTERNAL_H
 
 #include <stddef.h>
+
+#include "nmftopics/stopwords.h"
 
 /* Growable memory reused across calls, so steady-state work allocates nothing. */
 typedef struct nt_text_scratch {
@@ -25,5 +28,9 @@ size_t nt_text_latin1_to_utf8(const char *s, size_t len, char *out);
  * Returns the normalised length, the bytes being at s->data followed by a NUL, or -1 when
  * memory runs out. */
 ptrdiff_t nt_text_normalize(nt_text_scratch *s, const char *in, size_t len);
+
+/* Normalises word and adds it to sw. Returns NT_OK, NT_EFORMAT (not UTF-8, or holding a
+ * NUL) or NT_ENOMEM, leaving the error message to the caller, who knows the source. */
+int nt_stopwords_add_word(nt_stopwords *sw, const char *word, size_t len);
 
 #endif

@@ -11,10 +11,16 @@
 /* Character classes, as bits so that a pattern is two masks. */
 enum { C_OTHER = 0, C_LETTER = 1, C_NUMBER = 2, C_MARK = 4, C_UNDERSCORE = 8 };
 
+/* Byte classes for the fast scan, per pattern: B_SEP is an ASCII byte outside every
+ * pattern (space, punctuation); B_TOKEN an ASCII byte the pattern keeps; B_SPLIT an ASCII
+ * word byte it does not (a digit for LETTERS); B_HIGH a byte of a non-ASCII character. */
+enum { B_SEP = 0, B_TOKEN = 1, B_SPLIT = 2, B_HIGH = 4 };
+
 struct nt_tokenizer {
     nt_tokenizer_options opts;
     unsigned starts;           /* classes that start or continue a token */
     unsigned continues;        /* classes that continue a started token */
+    unsigned char bytes[256];  /* B_* class of every byte under this pattern */
     nt_text_scratch latin1;    /* the document re-encoded from Latin-1 */
     nt_text_scratch normal;    /* a normalised chunk */
     nt_text_scratch token;     /* a lowercased ASCII token */
@@ -46,6 +52,15 @@ int nt_tokenizer_options_check(const nt_tokenizer_options *opts, nt_error *err)
     return NT_OK;
 }
 
+static unsigned ascii_class(unsigned char c)
+{
+    if ((unsigned char)((c | 0x20) - 'a') < 26)
+        return C_LETTER;
+    if ((unsigned char)(c - '0') < 10)
+        return C_NUMBER;
+    return c == '_' ? C_UNDERSCORE : C_OTHER;
+}
+
 int nt_tokenizer_create(const nt_tokenizer_options *opts, nt_tokenizer **out, nt_error *err)
 {
     *out = NULL;
@@ -69,6 +84,12 @@ int nt_tokenizer_create(const nt_tokenizer_options *opts, nt_tokenizer **out, nt
         tok->starts = tok->continues = C_LETTER | C_NUMBER | C_UNDERSCORE;
         break;
     }
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned cls = c < 0x80 ? ascii_class((unsigned char)c) : C_OTHER;
+        tok->bytes[c] = c >= 0x80 ? B_HIGH
+                        : (cls & tok->starts) ? B_TOKEN
+                        : cls ? B_SPLIT : B_SEP;
+    }
     *out = tok;
     return NT_OK;
 }
@@ -81,15 +102,6 @@ void nt_tokenizer_free(nt_tokenizer *tok)
         nt_text_scratch_free(&tok->token);
         free(tok);
     }
-}
-
-static unsigned ascii_class(unsigned char c)
-{
-    if ((unsigned char)((c | 0x20) - 'a') < 26)
-        return C_LETTER;
-    if ((unsigned char)(c - '0') < 10)
-        return C_NUMBER;
-    return c == '_' ? C_UNDERSCORE : C_OTHER;
 }
 
 static unsigned unicode_class(utf8proc_int32_t cp)
@@ -124,8 +136,8 @@ static int emit_ascii(nt_tokenizer *tok, const char *s, size_t len)
         return NT_ENOMEM;
     }
     char *t = tok->token.data;
-    for (size_t i = 0; i < len; i++)
-        t[i] = (char)(s[i] | (ascii_class((unsigned char)s[i]) == C_LETTER ? 0x20 : 0));
+    for (size_t i = 0; i < len; i++) /* sets the lowercase bit of 'A'..'Z' only */
+        t[i] = (char)(s[i] | ((unsigned char)(s[i] - 'A') < 26) << 5);
     t[len] = '\0';
     return tok->emit(tok->user, t, len);
 }
@@ -133,20 +145,19 @@ static int emit_ascii(nt_tokenizer *tok, const char *s, size_t len)
 /* Tokenizes a chunk made only of ASCII letters, digits and '_'. */
 static int split_ascii(nt_tokenizer *tok, const char *s, size_t len)
 {
-    size_t start = 0;
-    int open = 0;
-    for (size_t i = 0; i < len; i++) {
-        int in = (ascii_class((unsigned char)s[i]) & tok->starts) != 0;
-        if (in && !open)
-            start = i;
-        else if (!in && open) {
-            int rc = emit_ascii(tok, s + start, i - start);
-            if (rc)
-                return rc;
-        }
-        open = in;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && tok->bytes[u[i]] != B_TOKEN)
+            i++;
+        size_t start = i;
+        while (i < len && tok->bytes[u[i]] == B_TOKEN)
+            i++;
+        int rc = i > start ? emit_ascii(tok, s + start, i - start) : 0;
+        if (rc)
+            return rc;
     }
-    return open ? emit_ascii(tok, s + start, len - start) : 0;
+    return 0;
 }
 
 /* Emits buf[start..end), a token of n code points inside the writable normalised chunk. */
@@ -202,23 +213,22 @@ static int split_unicode(nt_tokenizer *tok, const char *s, size_t len)
  * normalised independently, and pure-ASCII chunks need no normalisation at all. */
 static int split_chunks(nt_tokenizer *tok, const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        while (i < len && (unsigned char)s[i] < 0x80 && !ascii_class((unsigned char)s[i]))
+        while (i < len && tok->bytes[u[i]] == B_SEP)
             i++;
         size_t start = i;
-        int ascii = 1;
-        for (; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c >= 0x80)
-                ascii = 0;
-            else if (!ascii_class(c))
-                break;
-        }
-        if (i == start)
-            break;
-        int rc = ascii ? split_ascii(tok, s + start, i - start)
-                       : split_unicode(tok, s + start, i - start);
+        unsigned seen = 0;
+        for (; i < len && tok->bytes[u[i]] != B_SEP; i++)
+            seen |= tok->bytes[u[i]];
+        int rc = 0;
+        if (seen & B_HIGH)
+            rc = split_unicode(tok, s + start, i - start);
+        else if (seen & B_SPLIT)
+            rc = split_ascii(tok, s + start, i - start);
+        else if (seen) /* the common case: the chunk is one token */
+            rc = emit_ascii(tok, s + start, i - start);
         if (rc)
             return rc;
     }
