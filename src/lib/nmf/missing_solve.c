@@ -63,18 +63,38 @@ static void row_system(const nt_nmf_observed *obs, const nt_nmf_entries *e, size
     }
 }
 
-/* Penalties folded in (see nt_nmf_penalty), then the sweeps on row x (size k). */
-static void row_sweeps(double *x, double *g, const double *p, const nt_nmf_penalty *pen,
-                       size_t k)
+/* Penalties folded in (see nt_nmf_penalty), then the sweeps on row x (size k). The gradient
+ * grad = x G - p + l1 is kept up to date (grad += d G_t after a step d on coordinate t);
+ * it overwrites p. */
+static void row_sweeps(double *x, double *g, double *p, const nt_nmf_penalty *pen, size_t k)
 {
     for (size_t q = 0; q < k * k; q++)
         g[q] += pen->l1sq;
     for (size_t t = 0; t < k; t++)
         g[t * k + t] += pen->l2;
+    double *grad = p;
+    for (size_t t = 0; t < k; t++) {
+        double s = pen->l1 - p[t];
+        for (size_t q = 0; q < k; q++)
+            s += x[q] * g[q * k + t];
+        grad[t] = s;
+    }
     double first = 0.0;
-    for (int s = 0; s < MISSING_SWEEPS; s++) {
-        double change = nt_nmf_hals_sweep(x, p, g, pen->l1, k, 0, 1);
-        if (s == 0)
+    for (int sweep = 0; sweep < MISSING_SWEEPS; sweep++) {
+        double change = 0.0;
+        for (size_t t = 0; t < k; t++) {
+            const double *gt = g + t * k;
+            /* A zero diagonal: x_t does not change the fit, and 0 minimises the penalty. */
+            double v = gt[t] > 0.0 ? x[t] - grad[t] / gt[t] : 0.0;
+            double d = (v > 0.0 ? v : 0.0) - x[t];
+            if (d == 0.0)
+                continue;
+            x[t] += d;
+            change += d * d;
+            for (size_t q = 0; q < k; q++)
+                grad[q] += d * gt[q];
+        }
+        if (sweep == 0)
             first = change;
         else if (change <= MISSING_DELTA * MISSING_DELTA * first)
             break;

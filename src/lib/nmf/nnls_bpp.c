@@ -93,11 +93,13 @@ void nt_nnls_workspace_free(nt_nnls_workspace *ws)
     free(ws);
 }
 
-/* Is the unknown at offset `at` of the block infeasible? tol: its column's tolerance. */
-static int infeasible(const struct nt_nnls_chunk *ch, size_t at, double tol)
+/* Is unknown i of the block column at offset `off` infeasible? tol: the column's tolerance.
+ * A solve leaves y = 0 on F and x = 0 off F, so x < 0 can only be an infeasible passive
+ * unknown and y < -tol an infeasible active one: no need to look at F (nor to branch). */
+static int infeasible(const struct nt_nnls_chunk *ch, size_t off, int i, double tol)
 {
     const struct nt_nnls_block *b = ch->b;
-    return b->F[at] ? b->X[at] < 0 : b->Y[at] < -tol;
+    return (ch->dead[i] == 0) & ((b->X[off + i] < 0) | (b->Y[off + i] < -tol));
 }
 
 static double column_tolerance(const struct nt_nnls_chunk *ch, int a)
@@ -114,7 +116,7 @@ static int count_infeasible(const struct nt_nnls_chunk *ch, int a, double tol)
 {
     int n = 0;
     for (int i = 0; i < ch->k; i++)
-        n += !ch->dead[i] && infeasible(ch, (size_t)a * ch->k + i, tol);
+        n += infeasible(ch, (size_t)a * ch->k, i, tol);
     return n;
 }
 
@@ -131,7 +133,7 @@ static void exchange(struct nt_nnls_chunk *ch, int a, int ninf, double tol)
     else
         full = 0;
     for (int i = ch->k - 1; i >= 0; i--)
-        if (!ch->dead[i] && infeasible(ch, (size_t)a * ch->k + i, tol)) {
+        if (infeasible(ch, (size_t)a * ch->k, i, tol)) {
             f[i] = !f[i];
             if (!full)
                 break;
@@ -153,7 +155,7 @@ static int chunk_load(struct nt_nnls_chunk *ch, const double *X, int warm)
             b->B[at] = ch->p->CtB[src] - ch->p->l1;
             bm = fabs(b->B[at]) > bm ? fabs(b->B[at]) : bm;
             finite &= isfinite(b->B[at]);
-            b->F[at] = x > 0 && !ch->dead[i];
+            b->F[at] = (x > 0) & (ch->dead[i] == 0);
             b->X[at] = 0;
             b->Y[at] = -b->B[at];
         }

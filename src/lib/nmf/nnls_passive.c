@@ -18,7 +18,9 @@
 
 #define NT_NNLS_PIVOT_RTOL 1e-14
 
-/* Lower Cholesky factor of the q x q matrix a in place; returns 0 or the failing column + 1. */
+/* Lower Cholesky factor L of the q x q matrix a in place, with 1 / L_jj stored on the
+ * diagonal so that the solves multiply instead of divide; returns 0 or the failing column
+ * + 1. */
 static int cholesky(int q, double *a)
 {
     for (int j = 0; j < q; j++) {
@@ -31,22 +33,23 @@ static int cholesky(int q, double *a)
         }
         if (!(cj[j] > NT_NNLS_PIVOT_RTOL * a0))
             return j + 1;
-        double d = sqrt(cj[j]), inv = 1.0 / d;
-        cj[j] = d;
+        double inv = 1.0 / sqrt(cj[j]);
+        cj[j] = inv;
         for (int i = j + 1; i < q; i++)
             cj[i] *= inv;
     }
     return 0;
 }
 
-/* Solves L L^T x = b for each of the nrhs columns of b (leading dimension q). */
+/* Solves L L^T x = b for each of the nrhs columns of b (leading dimension q), with L from
+ * cholesky(). */
 static void cholesky_solve(int q, int nrhs, const double *L, double *b)
 {
     for (int g = 0; g < nrhs; g++) {
         double *x = b + (size_t)g * q;
         for (int j = 0; j < q; j++) {
             const double *cj = L + (size_t)j * q;
-            x[j] /= cj[j];
+            x[j] *= cj[j];
             for (int i = j + 1; i < q; i++)
                 x[i] -= cj[i] * x[j];
         }
@@ -55,7 +58,7 @@ static void cholesky_solve(int q, int nrhs, const double *L, double *b)
             double s = x[j];
             for (int i = j + 1; i < q; i++)
                 s -= cj[i] * x[i];
-            x[j] = s / cj[j];
+            x[j] = s * cj[j];
         }
     }
 }
@@ -90,9 +93,10 @@ static int solve_group(struct nt_nnls_chunk *ch, const struct nt_nnls_key *keys,
     const int k = ch->k;
     const unsigned char *F0 = b->F + (size_t)keys[0].col * k;
     int q = 0;
-    for (int i = 0; i < k; i++)
-        if (F0[i])
-            b->pidx[q++] = i;
+    for (int i = 0; i < k; i++) {
+        b->pidx[q] = i;
+        q += F0[i];
+    }
     if (q > 0) {
         if (factor_passive(ch, q) != 0)
             return NT_ENUMERIC;
