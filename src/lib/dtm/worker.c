@@ -117,7 +117,8 @@ static int push(nt_doc_slot *slot, int value)
 static int lexicon_id(nt_worker *w, const char *token, size_t len, uint64_t hash, int *term)
 {
     nt_hot_entry *e = &w->hot[hash & (NT_HOT_ENTRIES - 1)];
-    if (e->id >= 0 && e->hash == hash && e->len == len && memcmp(e->text, token, len) == 0) {
+    if (e->id >= 0 && e->hash == hash && e->len == len &&
+        nt_strtab_equal_short(e->text, token, len)) {
         *term = e->term;
         return e->id;
     }

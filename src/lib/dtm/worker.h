@@ -33,8 +33,8 @@ typedef struct nt_doc_slot {
  * core's L2 cache: frequent words then cost no probe into the large shared lexicon, whose
  * slots, offsets and strings are three dependent cache misses. Entries stay valid for the
  * whole run, since lexicon ids never change. */
-#define NT_HOT_TEXT 15
-#define NT_HOT_ENTRIES 8192  /* a power of two; 32 bytes each */
+#define NT_HOT_TEXT 15       /* at most 16, for nt_strtab_equal_short */
+#define NT_HOT_ENTRIES 4096  /* a power of two; 32 bytes each, 128 KiB */
 
 typedef struct nt_hot_entry {
     uint64_t hash;
