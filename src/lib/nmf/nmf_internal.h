@@ -22,6 +22,18 @@
  * the block sums are added in order, so results do not depend on the thread count. */
 #define NT_NMF_BLOCK 256
 
+/* Hot row kernels are compiled twice, for AVX2 and for the baseline, and the loader picks one
+ * (GCC function multiversioning). ISO C mode keeps -ffp-contract=off, so both clones round
+ * identically and results do not depend on the processor. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define NT_NMF_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define NT_NMF_VECTOR_CLONES
+#endif
+
+/* Topics per register block in the product kernels. */
+#define NT_NMF_CHUNK 8
+
 /* Which factor a subproblem updates. */
 enum nt_nmf_side { NT_NMF_SIDE_W = 0, NT_NMF_SIDE_H = 1 };
 
