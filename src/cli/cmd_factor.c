@@ -1,0 +1,128 @@
+/* cmd_factor.c: `nmftopics factor A.mtx -k K -o PREFIX`: NMF of any non-negative matrix. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_args.h"
+#include "cli_main.h"
+#include "cli_nmf_options.h"
+#include "nmftopics/matrix.h"
+#include "nmftopics/nmf.h"
+
+typedef struct factor_args {
+    const char *prefix;  /* -o PREFIX */
+    int tsv;             /* --format tsv */
+    int quiet;
+} factor_args;
+
+static const cli_option factor_options[] = {
+    {"output", 'o', "PREFIX", "write PREFIX.W.mtx and PREFIX.H.mtx (required)"},
+    {"format", 0, "FORMAT", "mtx (Matrix Market) or tsv (tab-separated) (default: mtx)"},
+    {"quiet", 'q', NULL, "no progress and no warnings"},
+};
+
+static int handle(void *target, const char *name, const char *value, nt_error *err)
+{
+    factor_args *a = target;
+    static const char *const formats[] = {"mtx", "tsv"};
+    if (strcmp(name, "output") == 0) {
+        a->prefix = value;
+        return 0;
+    }
+    if (strcmp(name, "format") == 0)
+        return cli_parse_choice(name, value, formats, 2, &a->tsv, err);
+    a->quiet = 1;
+    return 0;
+}
+
+static const cli_command_spec spec = {
+    "factor", "A.mtx -k K -o PREFIX [options]",
+    "Factors a non-negative Matrix Market matrix A (m x n) into W (m x K) and H (K x n) with\n"
+    "A ~ W H. Rows of H are scaled to sum to 1 and W carries the scale. Prints one line:\n"
+    "size, algorithm, iterations, relative error ||A - WH||_F / ||A||_F and time.",
+    1, 1};
+
+/* Writes W (m x k) and H (k x n) from factor-major arrays; on failure removes both files. */
+static int write_factors(const factor_args *a, const nt_nmf_result *r, nt_error *err)
+{
+    const char *ext = a->tsv ? "tsv" : "mtx";
+    size_t len = strlen(a->prefix) + 8;
+    char *wpath = malloc(len), *hpath = malloc(len);
+    int rc = NT_OK;
+    if (!wpath || !hpath)
+        rc = nt_error_set(err, NT_ENOMEM, "out of memory");
+    int (*write)(const char *, const double *, nt_dense_layout, nt_error *) =
+        a->tsv ? nt_dense_write_tsv : nt_dense_write_mtx;
+    nt_dense_layout wl = {r->m, r->k, 1, r->m}, hl = {r->k, r->n, r->n, 1};
+    if (rc == NT_OK) {
+        snprintf(wpath, len, "%s.W.%s", a->prefix, ext);
+        snprintf(hpath, len, "%s.H.%s", a->prefix, ext);
+        rc = write(wpath, r->w, wl, err);
+        if (rc == NT_OK && (rc = write(hpath, r->h, hl, err)) != NT_OK)
+            unlink(wpath);
+    }
+    free(wpath);
+    free(hpath);
+    return rc;
+}
+
+static int factor_file(const char *path, const factor_args *fa, cli_nmf_options *no)
+{
+    nt_error err;
+    nt_error_clear(&err);
+    nt_hooks hooks;
+    cli_hooks_init(&hooks, fa->quiet ? CLI_PROGRESS_OFF : CLI_PROGRESS_AUTO);
+    cholmod_sparse *A = NULL;
+    nt_nmf_result *r = NULL;
+    int rc = nt_sparse_read_mtx(path, &A, &err);
+    if (rc == NT_OK)
+        rc = nt_sparse_check_values(A, path, &err);
+    if (rc == NT_OK)
+        rc = cli_nmf_options_load(no, A->nrow, A->ncol, &err);
+    if (rc == NT_OK)
+        rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, &err);
+    if (rc == NT_OK) {
+        nt_matrix a = {A->nrow, A->ncol, A, NULL};
+        rc = nt_nmf_fit(&a, &no->nmf, &hooks, &r, &err);
+    }
+    if (rc == NT_OK)
+        rc = write_factors(fa, r, &err);
+    if (rc == NT_OK) {
+        cli_progress_finish();
+        printf("factor: %zu x %zu, k = %zu, %s, %d iteration%s%s, relative error %.6g, %.3f s\n",
+               r->m, r->n, r->k, nt_nmf_algorithm_name(no->nmf.algorithm), r->iterations,
+               r->iterations == 1 ? "" : "s", r->converged ? "" : " (not converged)",
+               r->rel_error, r->seconds);
+    }
+    nt_nmf_result_free(r);
+    nt_sparse_free(&A);
+    return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
+}
+
+int cmd_factor(int argc, char **argv)
+{
+    factor_args fa = {NULL, 0, 0};
+    cli_nmf_options no;
+    cli_nmf_options_init(&no);
+    cli_option_group groups[2] = {
+        {"Factor options", factor_options, sizeof factor_options / sizeof factor_options[0],
+         handle, &fa},
+        cli_nmf_option_group(&no)};
+    const char *pos[1];
+    size_t npos;
+    int parsed = cli_parse(&spec, groups, 2, argc, argv, pos, &npos);
+    if (parsed == CLI_HELP_SHOWN)
+        return NT_EXIT_OK;
+    if (parsed == CLI_PARSED && !fa.prefix) {
+        cli_error("factor: missing -o PREFIX (usage: nmftopics factor %s)", spec.usage);
+        parsed = CLI_USAGE_ERROR;
+    }
+    if (parsed == CLI_PARSED)
+        parsed = cli_nmf_options_finish(&no, "factor");
+    if (parsed != CLI_PARSED)
+        return NT_EXIT_USAGE;
+    int code = factor_file(pos[0], &fa, &no);
+    cli_nmf_options_free(&no);
+    return code;
+}

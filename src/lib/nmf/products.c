@@ -1,0 +1,85 @@
+/* products.c: the products of A with a factor and the Gram matrices of the factors. */
+#include <cblas.h>
+
+#include "nmf_internal.h"
+
+/* out_r = sum over the entries (r, c, v) of column r of s of v * y_c, with y rows x k
+ * row-major: column r of a compressed-column matrix is one output row, so rows are
+ * independent and a static schedule gives the same sums for any thread count. */
+static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k, double *out,
+                              int threads)
+{
+    const int *sp = s->p, *si = s->i;
+    const double *sx = s->x;
+    long ncol = (long)s->ncol;
+#pragma omp parallel for schedule(static) num_threads(threads)
+    for (long r = 0; r < ncol; r++) {
+        double *o = out + (size_t)r * k;
+        for (size_t t = 0; t < k; t++)
+            o[t] = 0.0;
+        for (int q = sp[r]; q < sp[r + 1]; q++) {
+            const double v = sx[q];
+            const double *yr = y + (size_t)si[q] * k;
+            for (size_t t = 0; t < k; t++)
+                o[t] += v * yr[t];
+        }
+    }
+}
+
+void nt_nmf_mul_a(const nt_nmf_state *st, const double *y, double *out)
+{
+    if (st->at) {
+        sparse_rows_times(st->at, y, st->k, out, st->threads);
+        return;
+    }
+    /* out^T (k x m) = y^T (k x n) A^T, all column-major. */
+    int m = (int)st->m, n = (int)st->n, k = (int)st->k;
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, k, m, n, 1.0, y, k, st->dense, m, 0.0,
+                out, k);
+}
+
+void nt_nmf_mul_at(const nt_nmf_state *st, const double *x, double *out)
+{
+    if (st->a) {
+        sparse_rows_times(st->a, x, st->k, out, st->threads);
+        return;
+    }
+    /* out^T (k x n) = x^T (k x m) A. */
+    int m = (int)st->m, n = (int)st->n, k = (int)st->k;
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, k, n, m, 1.0, x, k, st->dense, m, 0.0,
+                out, k);
+}
+
+void nt_nmf_gram(const double *x, size_t rows, size_t k, double *g)
+{
+    /* x is column-major k x rows, so x^T x of the row-major view is X X^T. */
+    cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, (int)k, (int)rows, 1.0, x, (int)k, 0.0, g,
+                (int)k);
+    for (size_t c = 0; c < k; c++)
+        for (size_t r = c + 1; r < k; r++)
+            g[c * k + r] = g[r * k + c];
+}
+
+double nt_nmf_dot(const double *x, const double *y, size_t len, int threads)
+{
+    size_t nblocks = (len + NT_NMF_BLOCK - 1) / NT_NMF_BLOCK;
+    double total = 0.0;
+    /* Block sums in a fixed order; the stack array bounds the blocks handled per pass. */
+    enum { PASS = 512 };
+    double part[PASS];
+    for (size_t b0 = 0; b0 < nblocks; b0 += PASS) {
+        long nb = (long)(nblocks - b0 < PASS ? nblocks - b0 : PASS);
+#pragma omp parallel for schedule(static) num_threads(threads)
+        for (long b = 0; b < nb; b++) {
+            size_t lo = (b0 + (size_t)b) * NT_NMF_BLOCK;
+            size_t hi = lo + NT_NMF_BLOCK < len ? lo + NT_NMF_BLOCK : len;
+            double s = 0.0;
+            for (size_t i = lo; i < hi; i++)
+                s += x[i] * y[i];
+            part[b] = s;
+        }
+        for (long b = 0; b < nb; b++)
+            total += part[b];
+    }
+    return total;
+}

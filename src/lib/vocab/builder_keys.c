@@ -1,0 +1,93 @@
+/* builder_keys.c: a builder term's key and surface form as strings, and mapping builder
+ * terms onto an existing vocabulary. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "vocab/builder.h"
+
+/* Joins two strings with a space into a new string; NULL when out of memory. */
+static char *join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = malloc(la + lb + 2);
+    if (s) {
+        memcpy(s, a, la);
+        s[la] = ' ';
+        memcpy(s + la + 1, b, lb + 1);
+    }
+    return s;
+}
+
+char *nt_vocab_builder_key(const nt_vocab_builder *b, int t)
+{
+    int first, second;
+    if (nt_vocab_builder_is_bigram(b, t, &first, &second))
+        return join(nt_strtab_str(&b->keys, first), nt_strtab_str(&b->keys, second));
+    return strdup(nt_strtab_str(&b->keys, t));
+}
+
+/* The term id a surface key starts with, and the surface it holds. */
+static int surface_owner(const nt_vocab_builder *b, int s, const char **text)
+{
+    const char *key = nt_strtab_str(&b->surfaces, s);
+    int32_t term;
+    memcpy(&term, key, sizeof term);
+    *text = key + NT_SURFACE_KEY_PREFIX;
+    return term;
+}
+
+int *nt_vocab_builder_best_surfaces(const nt_vocab_builder *b)
+{
+    size_t n = nt_vocab_builder_count(b);
+    int *best = malloc((n ? n : 1) * sizeof *best);
+    if (!best)
+        return NULL;
+    for (size_t t = 0; t < n; t++)
+        best[t] = -1;
+    for (size_t s = 0; s < b->surfaces.n; s++) {
+        const char *text, *incumbent;
+        int t = surface_owner(b, (int)s, &text);
+        int cur = best[t];
+        if (cur < 0 || b->surface_count[s] > b->surface_count[cur]) {
+            best[t] = (int)s;
+        } else if (b->surface_count[s] == b->surface_count[cur]) {
+            surface_owner(b, cur, &incumbent);
+            if (strcmp(text, incumbent) < 0)
+                best[t] = (int)s;
+        }
+    }
+    return best;
+}
+
+/* Column of term t in v, or -1. */
+static long find_term(const nt_vocab_builder *b, const nt_vocab *v, int t, int *failed)
+{
+    int first, second;
+    if (!nt_vocab_builder_is_bigram(b, t, &first, &second))
+        return nt_vocab_find(v, nt_strtab_str(&b->keys, t), nt_strtab_len(&b->keys, t));
+    char *key = nt_vocab_builder_key(b, t);
+    if (!key) {
+        *failed = 1;
+        return -1;
+    }
+    long j = nt_vocab_find(v, key, strlen(key));
+    free(key);
+    return j;
+}
+
+int nt_vocab_builder_map(const nt_vocab_builder *b, const nt_vocab *v, int **old_to_new,
+                         nt_error *err)
+{
+    size_t n = nt_vocab_builder_count(b);
+    int *map = malloc((n ? n : 1) * sizeof *map);
+    int failed = map == NULL;
+    for (size_t t = 0; t < n && !failed; t++)
+        map[t] = (int)find_term(b, v, (int)t, &failed);
+    if (failed) {
+        free(map);
+        return nt_error_set(err, NT_ENOMEM, "out of memory mapping %zu terms onto a vocabulary", n);
+    }
+    *old_to_new = map;
+    return NT_OK;
+}

@@ -1,0 +1,169 @@
+/* prune.c: finishing a vocabulary: document-frequency bounds, the max_terms cut, sorting
+ * by key and choosing surface forms, with scikit-learn's semantics (CountVectorizer's
+ * _limit_features): fractions are multiplied by the number of documents and compared
+ * without rounding. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vocab/builder.h"
+#include "vocab/vocab_internal.h"
+
+typedef struct kept_term {
+    char *key;      /* owned until moved into the vocabulary */
+    int old;        /* builder term id */
+    int64_t count;  /* corpus count */
+} kept_term;
+
+static double bound_in_documents(nt_df_limit limit, size_t n_docs)
+{
+    return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const kept_term *)a)->key, ((const kept_term *)b)->key);
+}
+
+/* Most frequent first; equal counts in key order, so the cut is deterministic. */
+static int by_count_then_key(const void *a, const void *b)
+{
+    const kept_term *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static void free_kept(kept_term *kept, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        free(kept[i].key);
+}
+
+/* Collects the terms within [low, high] documents, with their keys. */
+static int collect(const nt_vocab_builder *b, double low, double high, kept_term *kept,
+                   size_t *n_kept)
+{
+    size_t k = 0;
+    for (size_t t = 0; t < nt_vocab_builder_count(b); t++) {
+        double df = (double)b->df[t];
+        if (df < low || df > high)
+            continue;
+        kept[k].key = nt_vocab_builder_key(b, (int)t);
+        if (!kept[k].key) {
+            free_kept(kept, 0, k);
+            return NT_ENOMEM;
+        }
+        kept[k].old = (int)t;
+        kept[k].count = b->counts[t];
+        k++;
+    }
+    *n_kept = k;
+    return NT_OK;
+}
+
+static int empty_error(const nt_vocab_builder *b, const nt_vocab_prune_options *opts,
+                       size_t n_docs, double low, double high, nt_error *err)
+{
+    char lo[64], hi[64];
+    nt_df_limit_format(opts->min_df, lo, sizeof lo);
+    nt_df_limit_format(opts->max_df, hi, sizeof hi);
+    if (nt_vocab_builder_count(b) == 0)
+        return nt_error_set(err, NT_EEMPTY, "no terms in %zu documents", n_docs);
+    return nt_error_set(err, NT_EEMPTY,
+                        "no terms left: none of the %zu terms is in at least %g (min_df %s) and "
+                        "at most %g (max_df %s) of the %zu documents",
+                        nt_vocab_builder_count(b), low, lo, high, hi, n_docs);
+}
+
+/* The surface of a unigram term (its best surface, else its key), as a new string. */
+static char *unigram_surface(const nt_vocab_builder *b, const int *best, int t)
+{
+    if (best[t] < 0)
+        return strdup(nt_strtab_str(&b->keys, t));
+    return strdup(nt_strtab_str(&b->surfaces, best[t]) + NT_SURFACE_KEY_PREFIX);
+}
+
+static char *term_surface(const nt_vocab_builder *b, const int *best, int t)
+{
+    int first, second;
+    if (!nt_vocab_builder_is_bigram(b, t, &first, &second))
+        return unigram_surface(b, best, t);
+    char *x = unigram_surface(b, best, first), *y = unigram_surface(b, best, second);
+    char *s = x && y ? malloc(strlen(x) + strlen(y) + 2) : NULL;
+    if (s)
+        sprintf(s, "%s %s", x, y);
+    free(x);
+    free(y);
+    return s;
+}
+
+/* Moves the sorted kept terms into a new vocabulary and fills the old-to-new map. */
+static nt_vocab *make_vocab(const nt_vocab_builder *b, kept_term *kept, size_t n_kept, int *map)
+{
+    int *best = nt_vocab_builder_best_surfaces(b);
+    nt_vocab *v = best ? nt_vocab_alloc(n_kept) : NULL;
+    for (size_t j = 0; v && j < n_kept; j++) {
+        int t = kept[j].old;
+        v->stems[j] = kept[j].key;
+        kept[j].key = NULL;
+        v->surfaces[j] = term_surface(b, best, t);
+        v->df[j] = b->df[t];
+        v->counts[j] = b->counts[t];
+        map[t] = (int)j;
+        if (!v->surfaces[j]) {
+            nt_vocab_free(v);
+            v = NULL;
+        }
+    }
+    free(best);
+    return v;
+}
+
+int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_options *opts,
+                            size_t n_docs, nt_vocab **out, int **old_to_new, nt_error *err)
+{
+    double low = bound_in_documents(opts->min_df, n_docs);
+    double high = bound_in_documents(opts->max_df, n_docs);
+    if (high < low) {
+        char lo[64], hi[64];
+        nt_df_limit_format(opts->min_df, lo, sizeof lo);
+        nt_df_limit_format(opts->max_df, hi, sizeof hi);
+        return nt_error_set(err, NT_EINVAL,
+                            "max_df %s (%g documents) is below min_df %s (%g documents) for %zu "
+                            "documents", hi, high, lo, low, n_docs);
+    }
+    size_t n = nt_vocab_builder_count(b), n_kept = 0;
+    kept_term *kept = malloc((n ? n : 1) * sizeof *kept);
+    int *map = malloc((n ? n : 1) * sizeof *map);
+    if (!kept || !map || collect(b, low, high, kept, &n_kept) != NT_OK) {
+        free(kept);
+        free(map);
+        return nt_error_set(err, NT_ENOMEM, "out of memory pruning %zu terms", n);
+    }
+    if (n_kept == 0) {
+        free(kept);
+        free(map);
+        return empty_error(b, opts, n_docs, low, high, err);
+    }
+    if (opts->max_terms > 0 && n_kept > opts->max_terms) {
+        qsort(kept, n_kept, sizeof *kept, by_count_then_key);
+        free_kept(kept, opts->max_terms, n_kept);
+        n_kept = opts->max_terms;
+    }
+    qsort(kept, n_kept, sizeof *kept, by_key);
+    for (size_t t = 0; t < n; t++)
+        map[t] = -1;
+    nt_vocab *v = make_vocab(b, kept, n_kept, map);
+    free_kept(kept, 0, n_kept);
+    free(kept);
+    if (!v) {
+        free(map);
+        return nt_error_set(err, NT_ENOMEM, "out of memory building a vocabulary of %zu terms",
+                            n_kept);
+    }
+    *out = v;
+    *old_to_new = map;
+    return NT_OK;
+}

@@ -1,0 +1,2 @@
+# One iteration cannot meet the stopping rule: a warning, and the summary says so.
+"$NT" factor "$DATA/nmf/planted.mtx" -k 3 -o out --max-iter 1 --tol 1e-12 | grep -q "(not converged)"

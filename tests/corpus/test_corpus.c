@@ -1,0 +1,389 @@
+/* test_corpus.c: listing documents (folder walk, file list, lines) and reading them. */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nmftopics/corpus.h"
+
+static char root[] = "/tmp/nt_test_corpus_XXXXXX";
+
+/* Fixture helpers also run outside any test (in main), where Check cannot report. */
+static void require(int ok, const char *what)
+{
+    if (!ok) {
+        perror(what);
+        abort();
+    }
+}
+
+/* Creates root/rel with the given bytes (parents must exist). */
+static void put(const char *rel, const char *bytes, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    FILE *fp = fopen(path, "wb");
+    require(fp && fwrite(bytes, 1, len, fp) == len, path);
+    fclose(fp);
+}
+
+static void put_text(const char *rel, const char *text)
+{
+    put(rel, text, strlen(text));
+}
+
+static const char *at(const char *rel)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    return path;
+}
+
+static void make_dir(const char *rel)
+{
+    require(mkdir(at(rel), 0755) == 0, rel);
+}
+
+static void make_link(const char *target, const char *rel)
+{
+    require(symlink(target, at(rel)) == 0, rel);
+}
+
+typedef struct log_record {
+    int warnings;
+    char last[1024];
+} log_record;
+
+static void record_log(void *user, nt_log_level level, const char *message)
+{
+    log_record *r = user;
+    r->warnings += level == NT_LOG_WARNING;
+    snprintf(r->last, sizeof r->last, "%s", message);
+}
+
+/* The fixture: a folder "docs" exercising every rule of the walk. */
+static void make_docs(void)
+{
+    make_dir("docs");
+    make_dir("docs/a");
+    make_dir("docs/a/m");
+    make_dir("docs/.git");
+    put_text("docs/Upper.txt", "upper");     /* 'U' sorts before 'a' byte-wise */
+    put_text("docs/a/m/n.txt", "deep");
+    put_text("docs/a/z.txt", "zed");
+    put_text("docs/a.txt", "first");
+    put_text("docs/b.txt", "second");
+    put("docs/bin.dat", "ab\0cd", 5);
+    put("docs/empty.txt", "", 0);
+    put_text("docs/.hidden.txt", "hidden");
+    put_text("docs/.git/config", "hidden too");
+    make_link("..", "docs/a/loop");          /* a loop back to docs */
+    make_link("a", "docs/link_to_a");        /* a second way into docs/a */
+    make_link("nowhere", "docs/dangling");   /* cannot be stat'ed */
+    require(mkfifo(at("docs/fifo"), 0644) == 0, "fifo"); /* would block a reader */
+}
+
+static const char *const docs_names[] = {"Upper.txt", "a/m/n.txt", "a/z.txt", "a.txt",
+                                         "b.txt", "bin.dat", "empty.txt"};
+
+START_TEST(folder_walk_order_and_skips)
+{
+    log_record log = {0};
+    nt_hooks hooks = {.log = record_log, .user = &log};
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), &hooks, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 7);
+    for (size_t i = 0; i < 7; i++)
+        ck_assert_str_eq(nt_corpus_name(c, i), docs_names[i]);
+    const nt_corpus_stats *st = nt_corpus_stats_get(c);
+    ck_assert_uint_eq(st->documents, 7);
+    ck_assert_uint_eq(st->skipped_hidden, 2);
+    ck_assert_uint_eq(st->skipped_repeated, 2);
+    ck_assert_uint_eq(st->skipped_unreadable, 1);
+    ck_assert_uint_eq(st->skipped_special, 1);
+    ck_assert_int_eq(log.warnings, 4); /* hidden entries are not logged */
+    ck_assert_ptr_nonnull(strstr(log.last, "/docs/link_to_a': folder already listed"));
+    nt_corpus_free(c);
+    /* A trailing slash changes neither the names nor the messages. */
+    ck_assert_int_eq(nt_corpus_open_dir(at("docs/"), &hooks, &c, NULL), NT_OK);
+    ck_assert_str_eq(nt_corpus_name(c, 2), "a/z.txt");
+    ck_assert_ptr_null(strstr(log.last, "//"));
+    nt_corpus_free(c);
+}
+END_TEST
+
+START_TEST(folder_documents_read)
+{
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), NULL, &c, NULL), NT_OK);
+    nt_buffer buf = {0};
+    ck_assert_int_eq(nt_corpus_read(c, 1, &buf, NULL), NT_OK);
+    ck_assert_uint_eq(buf.len, 4);
+    ck_assert_str_eq(buf.data, "deep");
+    ck_assert_int_eq(nt_corpus_read(c, 5, &buf, NULL), NT_CORPUS_BINARY);
+    ck_assert_uint_eq(buf.len, 5);
+    ck_assert_int_eq(memcmp(buf.data, "ab\0cd", 5), 0);
+    ck_assert_int_eq(nt_corpus_read(c, 6, &buf, NULL), NT_OK);
+    ck_assert_uint_eq(buf.len, 0);
+    ck_assert_str_eq(buf.data, "");
+    nt_buffer_free(&buf);
+    nt_buffer_free(NULL);
+    nt_corpus_free(c);
+}
+END_TEST
+
+typedef struct reader_job {
+    const nt_corpus *corpus;
+    int failures;
+} reader_job;
+
+static void *read_all_documents(void *arg)
+{
+    reader_job *job = arg;
+    nt_buffer buf = {0};
+    const char *expected[] = {"upper", "deep", "zed", "first", "second", NULL, ""};
+    for (int round = 0; round < 200; round++) {
+        for (size_t i = 0; i < 7; i++) {
+            int rc = nt_corpus_read(job->corpus, i, &buf, NULL);
+            if (expected[i] ? rc != NT_OK || strcmp(buf.data, expected[i]) != 0
+                            : rc != NT_CORPUS_BINARY)
+                job->failures++;
+        }
+    }
+    nt_buffer_free(&buf);
+    return NULL;
+}
+
+START_TEST(concurrent_reads_with_own_buffers)
+{
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), NULL, &c, NULL), NT_OK);
+    pthread_t threads[4];
+    reader_job jobs[4];
+    for (int t = 0; t < 4; t++) {
+        jobs[t] = (reader_job){.corpus = c};
+        ck_assert_int_eq(pthread_create(&threads[t], NULL, read_all_documents, &jobs[t]), 0);
+    }
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        ck_assert_int_eq(jobs[t].failures, 0);
+    }
+    nt_corpus_free(c);
+}
+END_TEST
+
+START_TEST(lines_mode)
+{
+    put_text("lines.txt", "one\n\nthree\r\n \nlast");
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 5);
+    char name[600];
+    snprintf(name, sizeof name, "%s:2", at("lines.txt"));
+    ck_assert_str_eq(nt_corpus_name(c, 1), name);
+    const char *expected[] = {"one", "", "three", " ", "last"};
+    nt_buffer buf = {0};
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_int_eq(nt_corpus_read(c, i, &buf, NULL), NT_OK);
+        ck_assert_str_eq(buf.data, expected[i]);
+        ck_assert_uint_eq(buf.len, strlen(expected[i]));
+    }
+    nt_corpus_free(c);
+    /* A final newline does not add an empty document; a lone newline is one. */
+    put_text("lines.txt", "x\n");
+    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 1);
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
+    ck_assert_str_eq(buf.data, "x");
+    nt_corpus_free(c);
+    put_text("lines.txt", "\n");
+    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 1);
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
+    ck_assert_uint_eq(buf.len, 0);
+    nt_corpus_free(c);
+    nt_buffer_free(&buf);
+    unlink(at("lines.txt"));
+}
+END_TEST
+
+START_TEST(lines_across_read_blocks)
+{
+    /* 30000 lines of 0..12 characters: line starts cross the 64 KiB scan blocks. */
+    FILE *fp = fopen(at("many.txt"), "w");
+    for (int i = 0; i < 30000; i++)
+        fprintf(fp, "%.*s\n", i % 13, "abcdefghijklm");
+    fwrite("z\0z\n", 1, 4, fp); /* "z", NUL, "z": a binary line */
+    fclose(fp);
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_lines(at("many.txt"), NULL, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 30001);
+    nt_buffer buf = {0};
+    for (size_t i = 0; i < 30000; i += 7) {
+        ck_assert_int_eq(nt_corpus_read(c, i, &buf, NULL), NT_OK);
+        ck_assert_uint_eq(buf.len, i % 13);
+        ck_assert_int_eq(strncmp(buf.data, "abcdefghijklm", buf.len), 0);
+    }
+    ck_assert_int_eq(nt_corpus_read(c, 29999, &buf, NULL), NT_OK);
+    ck_assert_uint_eq(buf.len, 29999 % 13);
+    ck_assert_int_eq(nt_corpus_read(c, 30000, &buf, NULL), NT_CORPUS_BINARY);
+    ck_assert_uint_eq(buf.len, 3);
+    nt_buffer_free(&buf);
+    nt_corpus_free(c);
+    unlink(at("many.txt"));
+}
+END_TEST
+
+START_TEST(file_list_mode)
+{
+    char list[1200];
+    snprintf(list, sizeof list, "%s/docs/b.txt\r\n\n%s/docs/missing.txt\n%s/docs/.hidden.txt\n"
+             "%s/docs/a\n", root, root, root, root);
+    put_text("list.txt", list);
+    log_record log = {0};
+    nt_hooks hooks = {.log = record_log, .user = &log};
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_file_list(at("list.txt"), &hooks, &c, NULL), NT_OK);
+    ck_assert_uint_eq(nt_corpus_count(c), 2);
+    char name[600];
+    snprintf(name, sizeof name, "%s/docs/.hidden.txt", root);
+    ck_assert_str_eq(nt_corpus_name(c, 1), name);
+    const nt_corpus_stats *st = nt_corpus_stats_get(c);
+    ck_assert_uint_eq(st->skipped_unreadable, 1);
+    ck_assert_uint_eq(st->skipped_special, 1);
+    ck_assert_int_eq(log.warnings, 2);
+    ck_assert_ptr_nonnull(strstr(log.last, "docs/a"));
+    nt_buffer buf = {0};
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
+    ck_assert_str_eq(buf.data, "second");
+    nt_buffer_free(&buf);
+    nt_corpus_free(c);
+    unlink(at("list.txt"));
+}
+END_TEST
+
+START_TEST(unreadable_entries_skipped)
+{
+    /* Permission bits do not stop root, so as root the chmod 000 file must be listed and
+     * read; otherwise it and the chmod 000 folder are skipped as unreadable. The dangling
+     * link of folder_walk_order_and_skips covers the unreadable path for every user. */
+    make_dir("locked");
+    put_text("locked/secret.txt", "s");
+    put_text("locked/open.txt", "o");
+    make_dir("locked/sub");
+    put_text("locked/sub/x.txt", "x");
+    ck_assert_int_eq(chmod(at("locked/secret.txt"), 0), 0);
+    ck_assert_int_eq(chmod(at("locked/sub"), 0), 0);
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(at("locked"), NULL, &c, NULL), NT_OK);
+    const nt_corpus_stats *st = nt_corpus_stats_get(c);
+    if (geteuid() == 0) {
+        ck_assert_uint_eq(nt_corpus_count(c), 3);
+        ck_assert_uint_eq(st->skipped_unreadable, 0);
+    } else {
+        ck_assert_uint_eq(nt_corpus_count(c), 1);
+        ck_assert_str_eq(nt_corpus_name(c, 0), "open.txt");
+        ck_assert_uint_eq(st->skipped_unreadable, 2);
+    }
+    nt_corpus_free(c);
+    chmod(at("locked/sub"), 0755);
+}
+END_TEST
+
+START_TEST(document_vanishing_after_listing)
+{
+    make_dir("vanish");
+    put_text("vanish/keep.txt", "k");
+    put_text("vanish/gone.txt", "g");
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(at("vanish"), NULL, &c, NULL), NT_OK);
+    ck_assert_int_eq(unlink(at("vanish/gone.txt")), 0);
+    nt_buffer buf = {0};
+    nt_error err;
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "vanish/gone.txt"));
+    /* Replaced by a FIFO: the read fails at once instead of blocking. */
+    ck_assert_int_eq(mkfifo(at("vanish/gone.txt"), 0644), 0);
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
+    ck_assert_int_eq(nt_corpus_read(c, 1, &buf, &err), NT_OK);
+    ck_assert_int_eq(nt_corpus_read(c, 2, &buf, &err), NT_EINVAL);
+    nt_buffer_free(&buf);
+    nt_corpus_free(c);
+}
+END_TEST
+
+START_TEST(open_errors_name_the_culprit)
+{
+    nt_corpus *c = (nt_corpus *)&c;
+    nt_error err;
+    ck_assert_int_eq(nt_corpus_open_dir(at("no_such_folder"), NULL, &c, &err), NT_EIO);
+    ck_assert_ptr_null(c);
+    ck_assert_ptr_nonnull(strstr(err.message, "no_such_folder"));
+    put_text("plain.txt", "x");
+    ck_assert_int_eq(nt_corpus_open_dir(at("plain.txt"), NULL, &c, &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "plain.txt': not a folder"));
+    make_dir("empty");
+    ck_assert_int_eq(nt_corpus_open_dir(at("empty"), NULL, &c, &err), NT_EEMPTY);
+    ck_assert_ptr_nonnull(strstr(err.message, "empty"));
+    put_text("empty/.only_hidden", "x");
+    ck_assert_int_eq(nt_corpus_open_dir(at("empty"), NULL, &c, &err), NT_EEMPTY);
+    put("zero.txt", "", 0);
+    ck_assert_int_eq(nt_corpus_open_lines(at("zero.txt"), NULL, &c, &err), NT_EEMPTY);
+    ck_assert_ptr_nonnull(strstr(err.message, "zero.txt"));
+    ck_assert_int_eq(nt_corpus_open_lines(at("missing.txt"), NULL, &c, &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "missing.txt"));
+    ck_assert_int_eq(nt_corpus_open_lines(at("empty"), NULL, &c, &err), NT_EIO);
+    ck_assert_int_eq(nt_corpus_open_file_list(at("missing.txt"), NULL, &c, &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "missing.txt"));
+    put_text("bad_list.txt", "/nonexistent/a\n\n");
+    ck_assert_int_eq(nt_corpus_open_file_list(at("bad_list.txt"), NULL, &c, &err), NT_EEMPTY);
+    ck_assert_ptr_nonnull(strstr(err.message, "bad_list.txt"));
+    nt_corpus_free(NULL);
+}
+END_TEST
+
+/* Removes the fixture (the test runs in a fresh temporary folder). */
+static void remove_tree(void)
+{
+    char command[600];
+    snprintf(command, sizeof command, "chmod -R u+rwx '%s' && rm -rf '%s'", root, root);
+    if (system(command) != 0)
+        fprintf(stderr, "could not remove %s\n", root);
+}
+
+int main(void)
+{
+    if (!mkdtemp(root)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
+    make_docs();
+    Suite *s = suite_create("corpus");
+    TCase *core = tcase_create("core");
+    tcase_add_test(core, folder_walk_order_and_skips);
+    tcase_add_test(core, folder_documents_read);
+    tcase_add_test(core, concurrent_reads_with_own_buffers);
+    tcase_add_test(core, lines_mode);
+    tcase_add_test(core, file_list_mode);
+    TCase *edge = tcase_create("edge");
+    tcase_add_test(edge, lines_across_read_blocks);
+    tcase_add_test(edge, unreadable_entries_skipped);
+    tcase_add_test(edge, document_vanishing_after_listing);
+    TCase *errors = tcase_create("errors");
+    tcase_add_test(errors, open_errors_name_the_culprit);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, edge);
+    suite_add_tcase(s, errors);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    remove_tree();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,166 @@
+/* test_nmf_core.c: the contract of nt_nmf_fit and nt_nmf_project on planted data. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmf_tests.h"
+
+static double max_abs_diff(const double *x, const double *y, size_t len)
+{
+    double d = 0.0;
+    for (size_t q = 0; q < len; q++)
+        d = fmax(d, fabs(x[q] - y[q]));
+    return d;
+}
+
+/* Sparse and dense inputs run through different product kernels (own loops vs BLAS) but
+ * must give the same factors to round-off: 1e-9 after 100 iterations, for each algorithm. */
+START_TEST(sparse_and_dense_give_same_factors)
+{
+    nt_matrix sparse = {P.m, P.n, P.s, NULL}, dense = {P.m, P.n, NULL, P.a};
+    const int algs[3] = {NT_NMF_HALS, NT_NMF_MU, NT_NMF_KL};
+    for (int q = 0; q < 3; q++) {
+        nt_nmf_options o = opts_for(algs[q], 100, 0.0);
+        nt_nmf_result *rs = fit_ok(&sparse, &o), *rd = fit_ok(&dense, &o);
+        ck_assert_int_eq(rs->iterations, rd->iterations);
+        ck_assert_double_le(max_abs_diff(rs->w, rd->w, P.m * P.k), 1e-9);
+        ck_assert_double_le(max_abs_diff(rs->h, rd->h, P.k * P.n), 1e-9);
+        nt_nmf_result_free(rs);
+        nt_nmf_result_free(rd);
+    }
+}
+END_TEST
+
+/* Same seed and thread count: bit-identical factors. 1 and 2 threads: equal within 1e-12
+ * (reductions are blocked independently of the thread count; BLAS may still differ). */
+START_TEST(fits_are_deterministic)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 50, 0.0);
+    o.threads = 2;
+    nt_nmf_result *r1 = fit_ok(&a, &o), *r2 = fit_ok(&a, &o);
+    ck_assert_int_eq(memcmp(r1->w, r2->w, P.m * P.k * sizeof(double)), 0);
+    ck_assert_int_eq(memcmp(r1->h, r2->h, P.k * P.n * sizeof(double)), 0);
+    o.threads = 1;
+    nt_nmf_result *r3 = fit_ok(&a, &o);
+    ck_assert_double_le(max_abs_diff(r1->w, r3->w, P.m * P.k), 1e-12);
+    ck_assert_double_le(max_abs_diff(r1->h, r3->h, P.k * P.n), 1e-12);
+    o.seed = 2;
+    nt_nmf_result *r4 = fit_ok(&a, &o);
+    ck_assert_double_gt(max_abs_diff(r1->h, r4->h, P.k * P.n), 1e-6);
+    nt_nmf_result_free(r1);
+    nt_nmf_result_free(r2);
+    nt_nmf_result_free(r3);
+    nt_nmf_result_free(r4);
+}
+END_TEST
+
+static size_t count_zeros(const double *x, size_t len)
+{
+    size_t z = 0;
+    for (size_t q = 0; q < len; q++)
+        z += x[q] == 0.0;
+    return z;
+}
+
+/* sum(WH) = sum_t colsum(W)_t since rows of H sum to 1. */
+static double mass(const nt_nmf_result *r)
+{
+    double s = 0.0;
+    for (size_t q = 0; q < r->m * r->k; q++)
+        s += r->w[q];
+    return s;
+}
+
+/* An L1 penalty on H zeroes more entries of H; L2 penalties on both factors shrink WH. */
+START_TEST(penalties_sparsify_and_shrink)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 300, 1e-8);
+    nt_nmf_result *plain = fit_ok(&a, &o);
+    o.l1_h = 2.0;
+    nt_nmf_result *l1 = fit_ok(&a, &o);
+    ck_assert_uint_gt(count_zeros(l1->h, P.k * P.n), count_zeros(plain->h, P.k * P.n) + 10);
+    o.l1_h = 0.0;
+    o.l2_w = o.l2_h = 5.0;
+    nt_nmf_result *l2 = fit_ok(&a, &o);
+    ck_assert_double_lt(mass(l2), 0.95 * mass(plain));
+    ck_assert_double_gt(l2->rel_error, plain->rel_error);
+    nt_nmf_result_free(plain);
+    nt_nmf_result_free(l1);
+    nt_nmf_result_free(l2);
+}
+END_TEST
+
+/* Rows of H sum to 1 after fitting, and runs keep the lowest objective of seeds s, s+1, s+2. */
+START_TEST(normalised_and_best_of_runs)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_MU, 20, 0.0);
+    o.runs = 3;
+    o.seed = 11;
+    nt_nmf_result *r = fit_ok(&a, &o);
+    for (size_t t = 0; t < P.k; t++) {
+        double s = 0.0;
+        for (size_t j = 0; j < P.n; j++)
+            s += r->h[t * P.n + j];
+        ck_assert_double_eq_tol(s, 1.0, 1e-12);
+    }
+    ck_assert_int_eq(r->runs, 3);
+    double best = INFINITY;
+    for (int q = 0; q < 3; q++)
+        best = fmin(best, r->run_objectives[q]);
+    ck_assert_double_eq(r->objective, best);
+    ck_assert_double_eq(r->run_objectives[r->best_run], best);
+    ck_assert_double_ne(r->run_objectives[0], r->run_objectives[1]);
+    o.runs = 1;
+    o.seed = 11 + (uint64_t)r->best_run;
+    nt_nmf_result *single = fit_ok(&a, &o);
+    ck_assert_double_eq(single->objective, r->objective);
+    nt_nmf_result_free(single);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+/* With the planted H fixed, projection recovers the planted W (A = W0 H0 exactly). */
+START_TEST(project_recovers_planted_w)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
+    double *w = malloc(P.m * P.k * sizeof *w);
+    nt_error err;
+    ck_assert_int_eq(nt_nmf_project(&a, P.h0, &o, w, &err), NT_OK);
+    ck_assert_double_le(max_abs_diff(w, P.w0, P.m * P.k), 1e-8);
+    free(w);
+}
+END_TEST
+
+/* Starting from the planted factors, the fit is exact at once and stays exact. */
+START_TEST(custom_init_starts_from_given_factors)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 5, 0.0);
+    o.init = NT_NMF_INIT_CUSTOM;
+    o.init_w = P.w0;
+    o.init_h = P.h0;
+    o.record_trace = 1;
+    nt_nmf_result *r = fit_ok(&a, &o);
+    double norm2 = 0.0;
+    for (size_t q = 0; q < P.m * P.n; q++)
+        norm2 += P.a[q] * P.a[q];
+    /* The closed-form objective cancels ||A||^2; it resolves about 1e-13 of it. */
+    ck_assert_double_le(r->trace[0], 1e-10 * norm2);
+    ck_assert_double_le(r->rel_error, 1e-6);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+void nmf_add_core_tests(TCase *core)
+{
+    tcase_add_test(core, sparse_and_dense_give_same_factors);
+    tcase_add_test(core, fits_are_deterministic);
+    tcase_add_test(core, penalties_sparsify_and_shrink);
+    tcase_add_test(core, normalised_and_best_of_runs);
+    tcase_add_test(core, project_recovers_planted_w);
+    tcase_add_test(core, custom_init_starts_from_given_factors);
+}

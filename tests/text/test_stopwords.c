@@ -1,0 +1,139 @@
+/* test_stopwords.c: bundled and user stop-word lists, joined to the text suite. */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nmftopics/stopwords.h"
+
+void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
+
+static int has(const nt_stopwords *sw, const char *word)
+{
+    return nt_stopwords_contains(sw, word, strlen(word));
+}
+
+/* Writes text to a new temporary file; its name is left in path. */
+static void write_temp(char *path, const char *text, size_t len)
+{
+    strcpy(path, "/tmp/nt_test_stopwords_XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+    close(fd);
+}
+
+START_TEST(bundled_english_and_french)
+{
+    nt_stopwords *sw;
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_add_bundled(sw, "english", NULL), NT_OK);
+    ck_assert(has(sw, "the"));
+    ck_assert(has(sw, "ourselves"));
+    ck_assert(!has(sw, "topic"));
+    ck_assert(!has(sw, "th"));
+    ck_assert(!has(sw, "thee"));
+    size_t english = nt_stopwords_count(sw);
+    ck_assert_uint_gt(english, 150);
+    ck_assert_int_eq(nt_stopwords_add_bundled(sw, "french", NULL), NT_OK);
+    ck_assert(has(sw, "\xC3\xA9t\xC3\xA9")); /* "été" */
+    ck_assert(has(sw, "the"));
+    ck_assert_uint_gt(nt_stopwords_count(sw), english);
+    nt_stopwords_free(sw);
+}
+END_TEST
+
+START_TEST(bundled_names_listed)
+{
+    const char *const *names = nt_stopwords_bundled();
+    size_t n = 0;
+    int english = 0;
+    for (; names[n]; n++) {
+        english |= strcmp(names[n], "english") == 0;
+        if (n > 0)
+            ck_assert_int_lt(strcmp(names[n - 1], names[n]), 0);
+    }
+    ck_assert_uint_eq(n, 16);
+    ck_assert(english);
+    /* Every bundled list loads and is not empty; the Romanian one has a BOM and CRLF. */
+    for (size_t i = 0; i < n; i++) {
+        nt_stopwords *sw;
+        ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+        ck_assert_int_eq(nt_stopwords_add_bundled(sw, names[i], NULL), NT_OK);
+        ck_assert_uint_gt(nt_stopwords_count(sw), 50);
+        if (strcmp(names[i], "romanian") == 0)
+            ck_assert(has(sw, "a") && has(sw, "abia") && !has(sw, "abia\r"));
+        nt_stopwords_free(sw);
+    }
+}
+END_TEST
+
+START_TEST(file_with_comments_and_normalisation)
+{
+    const char text[] = "| A comment line\n"
+                        "\n"
+                        "alpha   | the word, then a comment\n"
+                        "  Beta\tGAMMA  \r\n"
+                        "Caf\xC3\xA9\n"
+                        "cafe\xCC\x81\n"       /* the same word, decomposed */
+                        "\xEF\xBC\xA4\xEF\xBC\xA5\n" /* full-width "ＤＥ" */
+                        "last-without-newline";
+    char path[64];
+    write_temp(path, text, sizeof text - 1);
+    nt_stopwords *sw;
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_add_file(sw, path, NULL), NT_OK);
+    unlink(path);
+    ck_assert(has(sw, "alpha") && has(sw, "beta") && has(sw, "gamma"));
+    ck_assert(has(sw, "caf\xC3\xA9") && has(sw, "de"));
+    ck_assert(has(sw, "last-without-newline"));
+    ck_assert(!has(sw, "the") && !has(sw, "comment") && !has(sw, "|"));
+    ck_assert_uint_eq(nt_stopwords_count(sw), 6);
+    nt_stopwords_free(sw);
+}
+END_TEST
+
+START_TEST(missing_bundled_language_is_soft)
+{
+    nt_stopwords *sw;
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_add_bundled(sw, "yiddish", NULL), NT_STOPWORDS_NOT_BUNDLED);
+    ck_assert_int_eq(nt_stopwords_add_bundled(sw, "English", NULL), NT_STOPWORDS_NOT_BUNDLED);
+    ck_assert_uint_eq(nt_stopwords_count(sw), 0);
+    ck_assert(!has(sw, "the"));
+    nt_stopwords_free(sw);
+    nt_stopwords_free(NULL);
+}
+END_TEST
+
+START_TEST(unreadable_or_invalid_file)
+{
+    nt_stopwords *sw;
+    nt_error err;
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_add_file(sw, "/nonexistent/stop.txt", &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/stop.txt"));
+    /* A folder opens but cannot be read. */
+    ck_assert_int_eq(nt_stopwords_add_file(sw, "/tmp", &err), NT_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "'/tmp'"));
+    char path[64];
+    write_temp(path, "good\nbad\xFF\n", 10);
+    ck_assert_int_eq(nt_stopwords_add_file(sw, path, &err), NT_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(err.message, path));
+    ck_assert_ptr_nonnull(strstr(err.message, "line 2"));
+    unlink(path);
+    ck_assert_int_eq(nt_stopwords_add(sw, "a\0b", 3, &err), NT_EFORMAT);
+    nt_stopwords_free(sw);
+}
+END_TEST
+
+void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors)
+{
+    tcase_add_test(core, bundled_english_and_french);
+    tcase_add_test(core, file_with_comments_and_normalisation);
+    tcase_add_test(edge, bundled_names_listed);
+    tcase_add_test(edge, missing_bundled_language_is_soft);
+    tcase_add_test(errors, unreadable_or_invalid_file);
+}
