@@ -34,7 +34,8 @@ typedef struct nt_model_fit {
  * was: the same tokenising and weighting (text, tfidf), the same columns (vocab, idf) and
  * the same topics (h). The model owns vocab, idf and h. */
 typedef struct nt_model {
-    nt_text_options text;    /* preprocessing of the training run (list pointers NULL) */
+    nt_text_options text;    /* preprocessing of the training run; language and
+                                stopwords_file point to copies the model owns */
     nt_tfidf_options tfidf;  /* weighting of the training run */
     nt_nmf_options nmf;      /* factorisation options (init_w, init_h NULL) */
     nt_model_fit fit;
@@ -47,11 +48,14 @@ typedef struct nt_model {
     double *h;               /* size k*n, factor-major: topic t's weights at h[t*n .. t*n+n-1] */
 } nt_model;
 
-/* Builds a model from the pieces of a fit, copying everything: the options (list pointers
- * and custom initial factors are not kept), the vocabulary and idf of dtm and H of result;
- * share[t] is set from result's W (column sum over total sum). Returns NT_OK and *out
- * (free with nt_model_free), NT_EINVAL when the sizes disagree, NT_ENOMEM. */
-int nt_model_create(const nt_dtm *dtm, const nt_nmf_options *nmf, const nt_nmf_result *result,
+/* Builds a model from the pieces of a fit, copying everything: the options (language and
+ * stop-word file path are copied; custom initial factors and thread counts are not kept),
+ * the vocabulary and idf of dtm, H of result, and each topic's share of the training
+ * corpus (column sum of result's W over its total). nmf->k must equal result->k, and the
+ * result's sizes those of dtm. Returns NT_OK and *out (free with nt_model_free),
+ * NT_EINVAL when the sizes disagree, NT_ENOMEM. */
+int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
+                    const nt_nmf_options *nmf, const nt_dtm *dtm, const nt_nmf_result *result,
                     nt_model **out, nt_error *err);
 
 /* Releases a model and everything it owns; model may be NULL. */
@@ -76,6 +80,16 @@ int nt_model_save(const nt_model *model, const char *path, nt_error *err);
  * a version this build cannot read, truncated, checksum mismatch, a bad field and its
  * byte offset); NT_ENOMEM. */
 int nt_model_load(const char *path, nt_model **out, nt_error *err);
+
+/* Topic weights of new documents with the model's topics fixed: builds their TF-IDF
+ * matrix with the model's preprocessing, vocabulary and idf (nt_dtm_build_with_vocab),
+ * then projects each row onto H by non-negative least squares (nt_nmf_project, with the
+ * model's l1_w / l2_w). threads: 0 = all cores. On success *dtm holds the matrix and the
+ * document names (free with nt_dtm_free) and *w the weights (size m*k, factor-major,
+ * free with free()). A document sharing no term with the model gets all-zero weights.
+ * Errors as for nt_dtm_build_with_vocab and nt_nmf_project. */
+int nt_model_transform(const nt_model *model, const nt_corpus *corpus, int threads,
+                       const nt_hooks *hooks, nt_dtm **dtm, double **w, nt_error *err);
 
 /* ---- The model's options as name/value pairs, for reports ----------------------------- */
 

@@ -21,6 +21,10 @@ void nt_model_settings_write(nt_wbuf *w, const nt_model *model);
  * missing from an older file keeps its default), then checks the options. */
 int nt_model_settings_read(nt_rbuf *r, nt_model *model);
 
+/* Replaces the borrowed strings of model's options (language, stop-word file) by copies
+ * the model owns. Returns NT_OK or NT_ENOMEM (the strings not copied are then NULL). */
+int nt_model_settings_own(nt_model *model);
+
 /* Releases what the settings loader allocated inside model's options. */
 void nt_model_settings_free(nt_model *model);
 

@@ -45,7 +45,9 @@ static int slurp(const char *path, unsigned char **data, size_t *len, nt_error *
 static int check_header(const char *path, const unsigned char *data, size_t len, nt_error *err)
 {
     size_t have = len < NT_MODEL_MAGIC_SIZE ? len : NT_MODEL_MAGIC_SIZE;
-    if (memcmp(data, NT_MODEL_MAGIC, have) != 0 || len == 0)
+    if (len == 0)
+        return nt_error_set(err, NT_EFORMAT, "%s: empty file, truncated or not a model", path);
+    if (memcmp(data, NT_MODEL_MAGIC, have) != 0)
         return nt_error_set(err, NT_EFORMAT, "%s: not an nmftopics model (wrong magic number)", path);
     if (len < NT_MODEL_HEADER_SIZE)
         return nt_error_set(err, NT_EFORMAT, "%s: truncated model: %zu bytes, shorter than the %d-byte header",
@@ -162,6 +164,19 @@ static int read_arrays(nt_rbuf *r, nt_model **out)
     return status;
 }
 
+/* The options must pass the checks the fit ran them through. */
+static int check_options(const char *path, const nt_model *model, nt_error *err)
+{
+    nt_error why;
+    nt_error_clear(&why);
+    if (nt_text_options_check(&model->text, &why) == NT_OK &&
+        nt_tfidf_options_check(&model->tfidf, &why) == NT_OK &&
+        nt_nmf_options_check(&model->nmf, model->fit.documents, model->n, &why) == NT_OK)
+        return NT_OK;
+    return nt_error_set(err, NT_EFORMAT, "%s: corrupted model: invalid options: %.900s", path,
+                        why.message);
+}
+
 static int decode(const char *path, const unsigned char *data, size_t len, nt_model **out,
                   nt_error *err)
 {
@@ -177,16 +192,17 @@ static int decode(const char *path, const unsigned char *data, size_t len, nt_mo
         status = read_arrays(&r, out);
     if (status == NT_OK)
         status = nt_rbuf_finish(&r);
-    if (*out) {
-        (*out)->text = settings.text;
-        (*out)->tfidf = settings.tfidf;
-        (*out)->nmf = settings.nmf;
-        (*out)->nmf.k = (*out)->k;
-        (*out)->fit = fit;
-    } else {
+    if (!*out) {
         nt_model_settings_free(&settings);
+        return status;
     }
-    return status;
+    /* From here the model owns the option strings. */
+    (*out)->text = settings.text;
+    (*out)->tfidf = settings.tfidf;
+    (*out)->nmf = settings.nmf;
+    (*out)->nmf.k = (*out)->k;
+    (*out)->fit = fit;
+    return status == NT_OK ? check_options(path, *out, err) : status;
 }
 
 int nt_model_load(const char *path, nt_model **out, nt_error *err)

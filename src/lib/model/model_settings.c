@@ -1,6 +1,8 @@
 /* model_settings.c: one table of the model's options drives how they are saved, loaded and
  * listed in reports, so the three can never disagree. */
+#define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +39,34 @@ static const char *stop_rule_name(int v)
     return v == NT_NMF_STOP_OBJECTIVE ? "objective" : v == NT_NMF_STOP_PGRAD ? "pgrad" : NULL;
 }
 
+static const char *token_pattern_name(int v)
+{
+    static const char *const names[] = {"letters", "alnum", "word"};
+    return v >= 0 && v < 3 ? names[v] : NULL;
+}
+
+static const char *norm_name(int v)
+{
+    static const char *const names[] = {"l2", "l1", "none"};
+    return v >= 0 && v < 3 ? names[v] : NULL;
+}
+
+/* Thread counts are left out on purpose: they belong to the machine, not the model. */
 static const field_def fields[] = {
-    /* TEXT_AND_TFIDF_FIELDS */
+    ENUM_FIELD("text", "token-pattern", text.tokenizer.pattern, token_pattern_name),
+    FIELD("text", "min-token-len", F_SIZE, text.tokenizer.min_length),
+    FIELD("text", "max-token-len", F_SIZE, text.tokenizer.max_length),
+    FIELD("text", "language", F_STRING, text.language),
+    FIELD("text", "stem", F_BOOL, text.stem),
+    FIELD("text", "bundled-stopwords", F_BOOL, text.bundled_stopwords),
+    FIELD("text", "stopwords", F_STRING, text.stopwords_file),
+    FIELD("text", "min-df", F_DFLIMIT, text.prune.min_df),
+    FIELD("text", "max-df", F_DFLIMIT, text.prune.max_df),
+    FIELD("text", "max-terms", F_SIZE, text.prune.max_terms),
+    FIELD("text", "ngram-max", F_INT, text.ngram_max),
+    FIELD("tfidf", "sublinear-tf", F_BOOL, tfidf.sublinear_tf),
+    FIELD("tfidf", "use-idf", F_BOOL, tfidf.use_idf),
+    ENUM_FIELD("tfidf", "norm", tfidf.norm, norm_name),
     ENUM_FIELD("nmf", "algorithm", nmf.algorithm, nt_nmf_algorithm_name),
     ENUM_FIELD("nmf", "init", nmf.init, nt_nmf_init_name),
     FIELD("nmf", "seed", F_U64, nmf.seed),
@@ -83,7 +111,10 @@ void nt_model_setting_get(const nt_model *model, size_t index, nt_setting *out)
     switch (f->type) {
     case F_BOOL: out->kind = NT_SETTING_BOOL; out->flag = *(const int *)p != 0; break;
     case F_INT: out->kind = NT_SETTING_INTEGER; out->integer = *(const int *)p; break;
-    case F_SIZE: out->kind = NT_SETTING_INTEGER; out->integer = (long long)*(const size_t *)p; break;
+    case F_SIZE: /* SIZE_MAX means "no limit", which the options write as 0 */
+        out->kind = NT_SETTING_INTEGER;
+        out->integer = *(const size_t *)p == SIZE_MAX ? 0 : (long long)*(const size_t *)p;
+        break;
     case F_U64: out->kind = NT_SETTING_INTEGER; out->integer = (long long)*(const uint64_t *)p; break;
     case F_REAL: out->kind = NT_SETTING_REAL; out->real = *(const double *)p; break;
     case F_ENUM: out->text = f->names(*(const int *)p); break;
@@ -91,7 +122,7 @@ void nt_model_setting_get(const nt_model *model, size_t index, nt_setting *out)
         nt_df_limit_format(*(const nt_df_limit *)p, out->buf, sizeof out->buf);
         out->text = out->buf;
         break;
-    default: out->text = *(char *const *)p ? *(char *const *)p : ""; break;
+    default: out->text = *(const char *const *)p ? *(const char *const *)p : ""; break;
     }
     if (!out->text)
         out->text = "";
@@ -114,7 +145,7 @@ static void write_field(nt_wbuf *w, const nt_model *model, const field_def *f)
         break;
     }
     default: {
-        const char *s = *(char *const *)p;
+        const char *s = *(const char *const *)p;
         nt_wbuf_u8(w, s != NULL);
         if (s)
             nt_wbuf_string(w, s);
@@ -151,15 +182,18 @@ static int read_enum(nt_rbuf *r, const field_def *f, int *out)
     return status;
 }
 
-static int read_string_field(nt_rbuf *r, const field_def *f, char **out)
+static int read_string_field(nt_rbuf *r, const field_def *f, const char **out)
 {
     uint8_t present;
     int status = nt_rbuf_u8(r, f->name, &present);
     if (status != NT_OK || present > 1)
         return status != NT_OK ? status : nt_rbuf_fail(r, f->name, "bad presence flag");
-    free(*out);
+    free((void *)*out);
     *out = NULL;
-    return present ? nt_rbuf_string(r, f->name, NT_MODEL_MAX_STRING, out) : NT_OK;
+    char *s = NULL;
+    status = present ? nt_rbuf_string(r, f->name, NT_MODEL_MAX_STRING, &s) : NT_OK;
+    *out = s;
+    return status;
 }
 
 static int read_number_field(nt_rbuf *r, const field_def *f, void *p)
@@ -245,9 +279,27 @@ static int read_setting(nt_rbuf *r, nt_model *model, unsigned char *seen)
     return read_field(r, model, f);
 }
 
+int nt_model_settings_own(nt_model *model)
+{
+    int status = NT_OK;
+    for (size_t x = 0; x < FIELD_COUNT; x++)
+        if (fields[x].type == F_STRING) {
+            const char **s = field_ptr(model, &fields[x]);
+            const char *borrowed = *s;
+            *s = NULL;
+            if (borrowed && status == NT_OK && !(*s = strdup(borrowed)))
+                status = NT_ENOMEM;
+        }
+    return status;
+}
+
 int nt_model_settings_read(nt_rbuf *r, nt_model *model)
 {
-    nt_model_options_defaults(model);
+    nt_text_options_init(&model->text);
+    nt_tfidf_options_init(&model->tfidf);
+    nt_nmf_options_init(&model->nmf);
+    if (nt_model_settings_own(model) != NT_OK)
+        return nt_error_set(r->err, NT_ENOMEM, "out of memory reading %s", r->path);
     uint32_t count;
     int status = nt_rbuf_u32(r, "setting count", &count);
     if (status == NT_OK && count > FIELD_COUNT)
@@ -262,8 +314,8 @@ void nt_model_settings_free(nt_model *model)
 {
     for (size_t x = 0; x < FIELD_COUNT; x++)
         if (fields[x].type == F_STRING) {
-            char **s = field_ptr(model, &fields[x]);
-            free(*s);
+            const char **s = field_ptr(model, &fields[x]);
+            free((void *)*s);
             *s = NULL;
         }
 }

@@ -38,27 +38,28 @@ static text_layout measure(const nt_model *model, const nt_doc_topics *docs, con
     return L;
 }
 
-/* One line: the rank-th term of topic t and, beside it, the rank-th document. */
+/* One line: the rank-th term of topic t and, beside it, the rank-th document; terms of
+ * zero weight and documents of zero share are left out, and so is a line with neither. */
 static void write_row(FILE *fp, const nt_model *model, const nt_doc_topics *docs,
                       const nt_ranking *r, text_layout L, size_t t, size_t rank)
 {
+    size_t j = rank < r->T ? (size_t)r->terms[t * r->T + rank] : 0;
+    int has_term = rank < r->T && model->h[t * model->n + j] > 0.0;
+    size_t i = rank < r->D ? (size_t)r->docs[t * r->D + rank] : 0;
+    int has_doc = rank < r->D && r->shares->share[t * docs->m + i] > 0.0;
+    if (!has_term && !has_doc)
+        return;
     fputs("  ", fp);
-    int has_term = rank < r->T && model->h[t * model->n + (size_t)r->terms[t * r->T + rank]] > 0.0;
     if (has_term) {
-        size_t j = (size_t)r->terms[t * r->T + rank];
         put_padded(fp, model->vocab->surfaces[j], L.word_width);
         fprintf(fp, "  %.4f", model->h[t * model->n + j]);
     } else {
         put_padded(fp, "", L.word_width + 8);
     }
-    if (rank < r->D) {
-        size_t i = (size_t)r->docs[t * r->D + rank];
-        double share = r->shares->share[t * docs->m + i];
-        if (share > 0.0) {
-            fputs("   ", fp);
-            put_padded(fp, docs->names[i], L.doc_width);
-            fprintf(fp, "  %5.1f%%", 100.0 * share);
-        }
+    if (has_doc) {
+        fputs("   ", fp);
+        put_padded(fp, docs->names[i], L.doc_width);
+        fprintf(fp, "  %5.1f%%", 100.0 * r->shares->share[t * docs->m + i]);
     }
     fputc('\n', fp);
 }
