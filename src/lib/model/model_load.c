@@ -173,7 +173,7 @@ static int check_options(const char *path, const nt_model *model, nt_error *err)
         nt_tfidf_options_check(&model->tfidf, &why) == NT_OK &&
         nt_nmf_options_check(&model->nmf, model->fit.documents, model->n, &why) == NT_OK)
         return NT_OK;
-    return nt_error_set(err, NT_EFORMAT, "%s: corrupted model: invalid options: %.900s", path,
+    return nt_error_set(err, NT_EFORMAT, "%s: model options rejected: %.900s", path,
                         why.message);
 }
 
@@ -208,8 +208,8 @@ static int decode(const char *path, const unsigned char *data, size_t len, nt_mo
 int nt_model_load(const char *path, nt_model **out, nt_error *err)
 {
     *out = NULL;
-    unsigned char *data;
-    size_t len;
+    unsigned char *data = NULL;
+    size_t len = 0;
     int status = slurp(path, &data, &len, err);
     if (status != NT_OK)
         return status;
