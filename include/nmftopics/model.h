@@ -108,7 +108,8 @@ typedef struct nt_setting {
     int flag;             /* NT_SETTING_BOOL */
     long long integer;    /* NT_SETTING_INTEGER */
     double real;          /* NT_SETTING_REAL */
-    const char *text;     /* NT_SETTING_TEXT: points into buf, the model or a constant */
+    const char *text;     /* NT_SETTING_TEXT: points into buf, the model or a constant;
+                             NULL for an optional value not set (no stop-word file) */
     char buf[32];
 } nt_setting;
 

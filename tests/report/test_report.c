@@ -176,6 +176,7 @@ START_TEST(json_escapes_names_and_keeps_precision)
     ck_assert_ptr_nonnull(strstr(out, "{\"word\": \"alphas\", \"stem\": \"alpha\", \"weight\": 0.5}"));
     ck_assert_ptr_nonnull(strstr(out, "\"dominant_topic\": 2"));
     ck_assert_ptr_nonnull(strstr(out, "\"min-df\": \"2\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"stopwords\": null"));
     ck_assert_ptr_nonnull(strstr(out, "\"vocabulary_size\": 4"));
     ck_assert_ptr_nonnull(strstr(out, "\"converged\": true"));
     free(out);

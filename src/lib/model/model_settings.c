@@ -122,10 +122,8 @@ void nt_model_setting_get(const nt_model *model, size_t index, nt_setting *out)
         nt_df_limit_format(*(const nt_df_limit *)p, out->buf, sizeof out->buf);
         out->text = out->buf;
         break;
-    default: out->text = *(const char *const *)p ? *(const char *const *)p : ""; break;
+    default: out->text = *(const char *const *)p; break; /* NULL: not set */
     }
-    if (!out->text)
-        out->text = "";
 }
 
 static void write_field(nt_wbuf *w, const nt_model *model, const field_def *f)

@@ -15,7 +15,12 @@ static void write_setting(FILE *fp, const nt_setting *s)
     case NT_SETTING_BOOL: fputs(s->flag ? "true" : "false", fp); break;
     case NT_SETTING_INTEGER: fprintf(fp, "%lld", s->integer); break;
     case NT_SETTING_REAL: nt_json_number(fp, s->real); break;
-    default: nt_json_string(fp, s->text); break;
+    default:
+        if (s->text)
+            nt_json_string(fp, s->text);
+        else
+            fputs("null", fp);
+        break;
     }
 }
 
