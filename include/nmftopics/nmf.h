@@ -56,9 +56,10 @@ typedef struct nt_nmf_options {
     double max_time;        /* seconds per run, 0 = unlimited (default 0) */
     double l1_w, l1_h;      /* L1 penalties, Frobenius algorithms only (default 0) */
     double l2_w, l2_h;      /* L2 penalties, Frobenius algorithms only (default 0) */
-    double snmf_beta;       /* snmf-r/-l: weight of the squared L1 norms (R NMF beta, default 0.01) */
-    double snmf_eta;        /* snmf-r/-l: weight of the other factor's L2 norm; negative means
-                             * max(A) (R NMF eta, default -1) */
+    double snmf_beta;       /* snmf-r/-l: adds beta/2 sum_j ||h_j||_1^2 over the sparse factor's
+                             * vectors (R NMF beta, default 0.01) */
+    double snmf_eta;        /* snmf-r/-l: adds eta^2/2 ||X||_F^2 on the other factor X, as R NMF's
+                             * solver does; negative means max(A) (R NMF eta, default -1) */
     int threads;            /* 0 = all cores (default 0) */
     const double *init_w;   /* NT_NMF_INIT_CUSTOM: m x k factor-major, not owned, size m*k */
     const double *init_h;   /* NT_NMF_INIT_CUSTOM: k x n factor-major, not owned, size k*n */

@@ -1,4 +1,5 @@
-/* test_corpus.c: listing documents (folder walk, file list, lines) and reading them. */
+/* test_corpus.c: listing the documents of a folder and reading them; the file-list and
+ * lines modes are in test_corpus_modes.c and join this suite. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
 #include <fcntl.h>
@@ -9,62 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus_fixture.h"
 #include "nmftopics/corpus.h"
 
-static char root[] = "/tmp/nt_test_corpus_XXXXXX";
-
-/* Fixture helpers also run outside any test (in main), where Check cannot report. */
-static void require(int ok, const char *what)
-{
-    if (!ok) {
-        perror(what);
-        abort();
-    }
-}
-
-/* Creates root/rel with the given bytes (parents must exist). */
-static void put(const char *rel, const char *bytes, size_t len)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    FILE *fp = fopen(path, "wb");
-    require(fp && fwrite(bytes, 1, len, fp) == len, path);
-    fclose(fp);
-}
-
-static void put_text(const char *rel, const char *text)
-{
-    put(rel, text, strlen(text));
-}
-
-static const char *at(const char *rel)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    return path;
-}
-
-static void make_dir(const char *rel)
-{
-    require(mkdir(at(rel), 0755) == 0, rel);
-}
-
-static void make_link(const char *target, const char *rel)
-{
-    require(symlink(target, at(rel)) == 0, rel);
-}
-
-typedef struct log_record {
-    int warnings;
-    char last[1024];
-} log_record;
-
-static void record_log(void *user, nt_log_level level, const char *message)
-{
-    log_record *r = user;
-    r->warnings += level == NT_LOG_WARNING;
-    snprintf(r->last, sizeof r->last, "%s", message);
-}
+void nt_test_add_mode_tests(TCase *core, TCase *edge);
 
 /* The fixture: a folder "docs" exercising every rule of the walk. */
 static void make_docs(void)
@@ -177,96 +126,6 @@ START_TEST(concurrent_reads_with_own_buffers)
 }
 END_TEST
 
-START_TEST(lines_mode)
-{
-    put_text("lines.txt", "one\n\nthree\r\n \nlast");
-    nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
-    ck_assert_uint_eq(nt_corpus_count(c), 5);
-    char name[600];
-    snprintf(name, sizeof name, "%s:2", at("lines.txt"));
-    ck_assert_str_eq(nt_corpus_name(c, 1), name);
-    const char *expected[] = {"one", "", "three", " ", "last"};
-    nt_buffer buf = {0};
-    for (size_t i = 0; i < 5; i++) {
-        ck_assert_int_eq(nt_corpus_read(c, i, &buf, NULL), NT_OK);
-        ck_assert_str_eq(buf.data, expected[i]);
-        ck_assert_uint_eq(buf.len, strlen(expected[i]));
-    }
-    nt_corpus_free(c);
-    /* A final newline does not add an empty document; a lone newline is one. */
-    put_text("lines.txt", "x\n");
-    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
-    ck_assert_uint_eq(nt_corpus_count(c), 1);
-    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
-    ck_assert_str_eq(buf.data, "x");
-    nt_corpus_free(c);
-    put_text("lines.txt", "\n");
-    ck_assert_int_eq(nt_corpus_open_lines(at("lines.txt"), NULL, &c, NULL), NT_OK);
-    ck_assert_uint_eq(nt_corpus_count(c), 1);
-    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
-    ck_assert_uint_eq(buf.len, 0);
-    nt_corpus_free(c);
-    nt_buffer_free(&buf);
-    unlink(at("lines.txt"));
-}
-END_TEST
-
-START_TEST(lines_across_read_blocks)
-{
-    /* 30000 lines of 0..12 characters: line starts cross the 64 KiB scan blocks. */
-    FILE *fp = fopen(at("many.txt"), "w");
-    for (int i = 0; i < 30000; i++)
-        fprintf(fp, "%.*s\n", i % 13, "abcdefghijklm");
-    fwrite("z\0z\n", 1, 4, fp); /* "z", NUL, "z": a binary line */
-    fclose(fp);
-    nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_lines(at("many.txt"), NULL, &c, NULL), NT_OK);
-    ck_assert_uint_eq(nt_corpus_count(c), 30001);
-    nt_buffer buf = {0};
-    for (size_t i = 0; i < 30000; i += 7) {
-        ck_assert_int_eq(nt_corpus_read(c, i, &buf, NULL), NT_OK);
-        ck_assert_uint_eq(buf.len, i % 13);
-        ck_assert_int_eq(strncmp(buf.data, "abcdefghijklm", buf.len), 0);
-    }
-    ck_assert_int_eq(nt_corpus_read(c, 29999, &buf, NULL), NT_OK);
-    ck_assert_uint_eq(buf.len, 29999 % 13);
-    ck_assert_int_eq(nt_corpus_read(c, 30000, &buf, NULL), NT_CORPUS_BINARY);
-    ck_assert_uint_eq(buf.len, 3);
-    nt_buffer_free(&buf);
-    nt_corpus_free(c);
-    unlink(at("many.txt"));
-}
-END_TEST
-
-START_TEST(file_list_mode)
-{
-    char list[1200];
-    snprintf(list, sizeof list, "%s/docs/b.txt\r\n\n%s/docs/missing.txt\n%s/docs/.hidden.txt\n"
-             "%s/docs/a\n", root, root, root, root);
-    put_text("list.txt", list);
-    log_record log = {0};
-    nt_hooks hooks = {.log = record_log, .user = &log};
-    nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_file_list(at("list.txt"), &hooks, &c, NULL), NT_OK);
-    ck_assert_uint_eq(nt_corpus_count(c), 2);
-    char name[600];
-    snprintf(name, sizeof name, "%s/docs/.hidden.txt", root);
-    ck_assert_str_eq(nt_corpus_name(c, 1), name);
-    const nt_corpus_stats *st = nt_corpus_stats_get(c);
-    ck_assert_uint_eq(st->skipped_unreadable, 1);
-    ck_assert_uint_eq(st->skipped_special, 1);
-    ck_assert_int_eq(log.warnings, 2);
-    ck_assert_ptr_nonnull(strstr(log.last, "docs/a"));
-    nt_buffer buf = {0};
-    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
-    ck_assert_str_eq(buf.data, "second");
-    nt_buffer_free(&buf);
-    nt_corpus_free(c);
-    unlink(at("list.txt"));
-}
-END_TEST
-
 START_TEST(unreadable_entries_skipped)
 {
     /* Permission bits do not stop root, so as root the chmod 000 file must be listed and
@@ -348,15 +207,6 @@ START_TEST(open_errors_name_the_culprit)
 }
 END_TEST
 
-/* Removes the fixture (the test runs in a fresh temporary folder). */
-static void remove_tree(void)
-{
-    char command[600];
-    snprintf(command, sizeof command, "chmod -R u+rwx '%s' && rm -rf '%s'", root, root);
-    if (system(command) != 0)
-        fprintf(stderr, "could not remove %s\n", root);
-}
-
 int main(void)
 {
     if (!mkdtemp(root)) {
@@ -369,14 +219,12 @@ int main(void)
     tcase_add_test(core, folder_walk_order_and_skips);
     tcase_add_test(core, folder_documents_read);
     tcase_add_test(core, concurrent_reads_with_own_buffers);
-    tcase_add_test(core, lines_mode);
-    tcase_add_test(core, file_list_mode);
     TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, lines_across_read_blocks);
     tcase_add_test(edge, unreadable_entries_skipped);
     tcase_add_test(edge, document_vanishing_after_listing);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, open_errors_name_the_culprit);
+    nt_test_add_mode_tests(core, edge);
     suite_add_tcase(s, core);
     suite_add_tcase(s, edge);
     suite_add_tcase(s, errors);

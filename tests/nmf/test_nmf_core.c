@@ -135,6 +135,35 @@ START_TEST(project_recovers_planted_w)
 }
 END_TEST
 
+/* Projecting onto topics that do not fit exactly (planted H with its last topic dropped,
+ * L1 = 0.01) still satisfies the KKT conditions of the penalised problem per document:
+ * w >= 0, grad + l1 >= 0 and min(w, grad + l1) = 0 within 1e-9 of ||A||_F. */
+START_TEST(project_meets_kkt_conditions)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
+    o.k = P.k - 1;
+    o.l1_w = 0.01;
+    size_t k = o.k;
+    double *w = malloc(P.m * k * sizeof *w), *gw = malloc(P.m * k * sizeof *gw);
+    double *gh = malloc(k * P.n * sizeof *gh), norm = 0.0;
+    ck_assert_int_eq(nt_nmf_project(&a, P.h0, &o, w, NULL), NT_OK);
+    dense_gradients(P.a, P.m, P.n, w, P.h0, k, gw, gh);
+    for (size_t q = 0; q < P.m * P.n; q++)
+        norm += P.a[q] * P.a[q];
+    size_t zeros = 0;
+    for (size_t q = 0; q < P.m * k; q++) {
+        ck_assert_double_ge(w[q], 0.0);
+        ck_assert_double_le(fabs(fmin(w[q], gw[q] + o.l1_w)), 1e-9 * sqrt(norm));
+        zeros += w[q] == 0.0;
+    }
+    ck_assert_uint_gt(zeros, 0);
+    free(w);
+    free(gw);
+    free(gh);
+}
+END_TEST
+
 /* Starting from the planted factors, the fit is exact at once and stays exact. */
 START_TEST(custom_init_starts_from_given_factors)
 {
@@ -162,5 +191,6 @@ void nmf_add_core_tests(TCase *core)
     tcase_add_test(core, penalties_sparsify_and_shrink);
     tcase_add_test(core, normalised_and_best_of_runs);
     tcase_add_test(core, project_recovers_planted_w);
+    tcase_add_test(core, project_meets_kkt_conditions);
     tcase_add_test(core, custom_init_starts_from_given_factors);
 }

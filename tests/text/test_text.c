@@ -1,5 +1,5 @@
-/* test_text.c: the tokenizer (decoding, normalisation, patterns, lengths); the stop-word
- * tests are in test_stopwords.c and join the same suite. */
+/* test_text.c: the tokenizer (decoding, normalisation, patterns, lengths). Random-input
+ * tests (test_tokens_random.c) and stop-word tests (test_stopwords.c) join this suite. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "nmftopics/text.h"
 
 void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
+void nt_test_add_random_token_tests(TCase *edge);
 
 /* Tokens of one run, joined by single spaces. */
 typedef struct collected {
@@ -279,6 +280,7 @@ int main(void)
     tcase_add_test(edge, cjk_runs_are_single_tokens);
     tcase_add_test(edge, empty_and_separator_only_documents);
     tcase_add_test(edge, long_chunk_without_ascii_separators);
+    nt_test_add_random_token_tests(edge);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, options_checked);
     nt_test_add_stopword_tests(core, edge, errors);

@@ -5,6 +5,9 @@ static const nt_nmf_method methods[] = {
     {NT_NMF_HALS, nt_nmf_hals_solve, NULL, NULL, NULL, NULL},
     {NT_NMF_MU, nt_nmf_mu_solve, NULL, NULL, NULL, NULL},
     {NT_NMF_KL, NULL, nt_nmf_kl_iterate, nt_nmf_kl_objective, NULL, NULL},
+    {NT_NMF_ANLS_BPP, nt_nmf_anls_solve, NULL, NULL, nt_nmf_anls_setup, nt_nmf_anls_cleanup},
+    {NT_NMF_SNMF_R, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_r_setup, nt_nmf_anls_cleanup},
+    {NT_NMF_SNMF_L, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_l_setup, nt_nmf_anls_cleanup},
 };
 
 typedef struct init_entry {
@@ -14,6 +17,9 @@ typedef struct init_entry {
 
 static const init_entry inits[] = {
     {NT_NMF_INIT_RANDOM, nt_nmf_init_random},
+    {NT_NMF_INIT_NNDSVD, nt_nmf_init_nndsvd},
+    {NT_NMF_INIT_NNDSVDA, nt_nmf_init_nndsvda},
+    {NT_NMF_INIT_NNDSVDAR, nt_nmf_init_nndsvdar},
     {NT_NMF_INIT_CUSTOM, nt_nmf_init_custom},
 };
 

@@ -22,6 +22,18 @@
  * the block sums are added in order, so results do not depend on the thread count. */
 #define NT_NMF_BLOCK 256
 
+/* Hot row kernels are compiled twice, for AVX2 and for the baseline, and the loader picks one
+ * (GCC function multiversioning). ISO C mode keeps -ffp-contract=off, so both clones round
+ * identically and results do not depend on the processor. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define NT_NMF_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define NT_NMF_VECTOR_CLONES
+#endif
+
+/* Topics per register block in the product kernels. */
+#define NT_NMF_CHUNK 8
+
 /* Which factor a subproblem updates. */
 enum nt_nmf_side { NT_NMF_SIDE_W = 0, NT_NMF_SIDE_H = 1 };
 
@@ -198,5 +210,15 @@ int nt_nmf_kl_iterate(nt_nmf_state *st, nt_error *err);
 double nt_nmf_kl_objective(nt_nmf_state *st);
 int nt_nmf_init_random(nt_nmf_state *st, uint64_t seed, nt_error *err);
 int nt_nmf_init_custom(nt_nmf_state *st, uint64_t seed, nt_error *err);
+/* anls-bpp (anls_bpp.c); snmf-r / snmf-l (snmf.c) set their penalties, then share it. */
+int nt_nmf_anls_setup(nt_nmf_state *st, nt_error *err);
+void nt_nmf_anls_cleanup(nt_nmf_state *st);
+int nt_nmf_anls_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);
+int nt_nmf_snmf_r_setup(nt_nmf_state *st, nt_error *err);
+int nt_nmf_snmf_l_setup(nt_nmf_state *st, nt_error *err);
+/* NNDSVD and its variants (nndsvd.c). */
+int nt_nmf_init_nndsvd(nt_nmf_state *st, uint64_t seed, nt_error *err);
+int nt_nmf_init_nndsvda(nt_nmf_state *st, uint64_t seed, nt_error *err);
+int nt_nmf_init_nndsvdar(nt_nmf_state *st, uint64_t seed, nt_error *err);
 
 #endif

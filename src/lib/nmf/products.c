@@ -3,9 +3,41 @@
 
 #include "nmf_internal.h"
 
-/* out_r = sum over the entries (r, c, v) of column r of s of v * y_c, with y rows x k
- * row-major: column r of a compressed-column matrix is one output row, so rows are
- * independent and a static schedule gives the same sums for any thread count. */
+/* o[c] = sum over entries q in [lo, hi) of sx[q] * y[si[q] * k + c], for c < width, with
+ * width a constant after inlining so the accumulators stay in registers. */
+static inline void product_block(const int *si, const double *sx, int lo, int hi, const double *y,
+                                 size_t k, size_t width, double *o)
+{
+    double acc[NT_NMF_CHUNK] = {0.0};
+    for (int q = lo; q < hi; q++) {
+        const double v = sx[q], *yr = y + (size_t)si[q] * k;
+        for (size_t c = 0; c < width; c++)
+            acc[c] += v * yr[c];
+    }
+    for (size_t c = 0; c < width; c++)
+        o[c] = acc[c];
+}
+
+/* One output row: out_r = sum over the entries (r, c, v) of column r of s of v * y_c, with y
+ * rows x k row-major, topics in register blocks of 8, then 4, then one at a time. Each output
+ * adds the entries in their stored order whatever the blocking. */
+NT_NMF_VECTOR_CLONES
+static void product_row(const int *si, const double *sx, int lo, int hi, const double *y,
+                        size_t k, double *o)
+{
+    size_t t = 0;
+    for (; t + 8 <= k; t += 8)
+        product_block(si, sx, lo, hi, y + t, k, 8, o + t);
+    if (t + 4 <= k) {
+        product_block(si, sx, lo, hi, y + t, k, 4, o + t);
+        t += 4;
+    }
+    for (; t < k; t++)
+        product_block(si, sx, lo, hi, y + t, k, 1, o + t);
+}
+
+/* Column r of a compressed-column matrix is one output row, so rows are independent and a
+ * static schedule gives the same sums for any thread count. */
 static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k, double *out,
                               int threads)
 {
@@ -13,17 +45,8 @@ static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k
     const double *sx = s->x;
     long ncol = (long)s->ncol;
 #pragma omp parallel for schedule(static) num_threads(threads)
-    for (long r = 0; r < ncol; r++) {
-        double *o = out + (size_t)r * k;
-        for (size_t t = 0; t < k; t++)
-            o[t] = 0.0;
-        for (int q = sp[r]; q < sp[r + 1]; q++) {
-            const double v = sx[q];
-            const double *yr = y + (size_t)si[q] * k;
-            for (size_t t = 0; t < k; t++)
-                o[t] += v * yr[t];
-        }
-    }
+    for (long r = 0; r < ncol; r++)
+        product_row(si, sx, sp[r], sp[r + 1], y, k, out + (size_t)r * k);
 }
 
 void nt_nmf_mul_a(const nt_nmf_state *st, const double *y, double *out)

@@ -1,15 +1,11 @@
-/* project.c: nt_nmf_project: non-negative least squares for W with H fixed, per document.
- * Solved by HALS sweeps (see hals.c) from W = 0 until Lin's projected gradient has fallen
- * by PROJECT_TOL relative to its value at W = 0; each row is a strictly convex problem when
- * H has full row rank, so the sweeps converge to its unique minimiser. */
+/* project.c: nt_nmf_project: non-negative least squares for W with H fixed, per document,
+ * solved exactly (to the KKT tolerance of nnls_bpp.c) by block principal pivoting on the
+ * normal equations: Gram matrix H H^T + l2_w I, right-hand sides the rows of A H^T - l1_w. */
 #include <cblas.h>
 #include <math.h>
-#include <string.h>
 
 #include "nmf_internal.h"
-
-#define PROJECT_TOL 1e-10
-#define PROJECT_MAX_CALLS 1000
+#include "nnls_bpp.h"
 
 static int check_h(const double *h, size_t k, size_t n, nt_error *err)
 {
@@ -23,19 +19,18 @@ static int check_h(const double *h, size_t k, size_t n, nt_error *err)
 
 static int solve_w(nt_nmf_state *st, nt_error *err)
 {
-    nt_nmf_gram(st->ht, st->n, st->k, st->gh);
+    size_t k = st->k;
+    nt_nmf_gram(st->ht, st->n, k, st->gh);
     nt_nmf_mul_a(st, st->ht, st->aht);
-    memset(st->w, 0, st->m * st->k * sizeof *st->w);
-    nt_nmf_subproblem sp = {NT_NMF_SIDE_W, st->w, st->m, st->gh, st->aht, st->pen_w};
-    double g0 = nt_nmf_pgrad_sq(st, &sp, 1);
-    for (int call = 0; call < PROJECT_MAX_CALLS; call++) {
-        if (nt_nmf_pgrad_sq(st, &sp, 1) <= PROJECT_TOL * PROJECT_TOL * g0)
-            break;
-        int rc = nt_nmf_hals_solve(st, &sp, err);
-        if (rc != NT_OK)
-            return rc;
-    }
-    return NT_OK;
+    for (size_t t = 0; t < k; t++)
+        st->gh[t * k + t] += st->pen_w.l2;
+    nt_nnls_workspace *ws = nt_nnls_workspace_create(k, st->threads);
+    if (!ws)
+        return nt_error_set(err, NT_ENOMEM, "project: out of memory for the NNLS workspace");
+    nt_nnls_problem p = {k, st->m, st->gh, st->aht, st->pen_w.l1};
+    int rc = nt_nnls_bpp_solve(ws, &p, st->w, 0, NULL, err);
+    nt_nnls_workspace_free(ws);
+    return rc;
 }
 
 int nt_nmf_project(const nt_matrix *a, const double *h, const nt_nmf_options *opts, double *w,

@@ -6,11 +6,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Open addressing with linear probing. A slot keeps the upper half of the key's hash
- * beside its id, so most mismatches are rejected without touching the string arena.
+/* Open addressing with linear probing. A slot keeps the lower half of the key's hash
+ * beside its id: most mismatches are rejected without touching the string arena, and
+ * growing the table re-places every slot from it, walking the old slots in order, without
+ * reading a single string (tables reach millions of keys; random reads would dominate).
  * Strings are stored NUL-terminated, back to back, in one arena: no allocation per key. */
 typedef struct nt_strtab_slot {
-    uint32_t tag;  /* upper 32 bits of the hash */
+    uint32_t tag;  /* lower 32 bits of the hash; the slot index is taken from them */
     int32_t id;    /* -1 when empty */
 } nt_strtab_slot;
 
@@ -56,6 +58,9 @@ int nt_strtab_init(nt_strtab *t);
 
 /* Releases t's storage; t may be NULL or zeroed. */
 void nt_strtab_free(nt_strtab *t);
+
+/* Empties t, keeping its storage for reuse. */
+void nt_strtab_clear(nt_strtab *t);
 
 /* Returns the id of the len bytes at s (hash = nt_strtab_hash(s, len)), or -1. */
 int nt_strtab_find(const nt_strtab *t, const char *s, size_t len, uint64_t hash);

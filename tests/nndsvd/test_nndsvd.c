@@ -1,0 +1,227 @@
+/* test_nndsvd.c: the randomised SVD and NNDSVD against LAPACK's exact SVD of small matrices. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmf/rsvd.h"
+#include "nmf_fixtures.h"
+#include "nndsvd_fixtures.h"
+
+/* 50 x 40, spectrum decaying about 2x per term; rank 5 with l = 15: the randomised
+ * singular values match LAPACK's to 1e-10 of sigma_1 and the vectors' |cosines| to 1e-10. */
+START_TEST(rsvd_matches_exact_svd)
+{
+    dense d = decaying(50, 40, 40, 0.5, 1);
+    exact e = exact_svd(&d);
+    nt_nmf_state st = state_for(&d, 5, 1);
+    double u[50 * 5], s[5], v[40 * 5];
+    ck_assert_int_eq(nt_nmf_rsvd(&st, 5, 9, u, s, v, NULL), NT_OK);
+    for (size_t j = 0; j < 5; j++) {
+        ck_assert_double_eq_tol(s[j], e.s[j], 1e-10 * e.s[0]);
+        double cu = 0, cv = 0;
+        for (size_t i = 0; i < 50; i++)
+            cu += u[j * 50 + i] * e.u[j * 50 + i];
+        for (size_t c = 0; c < 40; c++)
+            cv += v[j * 40 + c] * e.vt[c * e.p + j];
+        ck_assert_double_ge(fabs(cu), 1 - 1e-10);
+        ck_assert_double_ge(fabs(cv), 1 - 1e-10);
+        ck_assert_double_ge(cu * cv, 0); /* u_j and v_j flip sign together */
+    }
+    nt_nmf_state_destroy(&st);
+    exact_free(&e);
+    dense_free(&d);
+}
+END_TEST
+
+/* NNDSVD from the randomised SVD equals the definition built from LAPACK's exact SVD to
+ * 1e-9 of the largest entry; the definition does not depend on the singular vectors' signs. */
+START_TEST(nndsvd_matches_definition)
+{
+    dense d = decaying(50, 40, 40, 0.5, 2);
+    exact e = exact_svd(&d);
+    double w[50 * 6], ht[40 * 6];
+    expected_nndsvd(&d, &e, 6, w, ht);
+    nt_nmf_state st = state_for(&d, 6, 1);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
+    assert_close(&st, w, ht, 1e-9);
+    size_t zeros = 0;
+    for (size_t q = 0; q < 50 * 6; q++)
+        zeros += w[q] == 0.0;
+    ck_assert_uint_gt(zeros, 50); /* topics after the first really are one-signed parts */
+    nt_nmf_state_destroy(&st);
+    exact_free(&e);
+    dense_free(&d);
+}
+END_TEST
+
+/* nndsvda replaces exactly NNDSVD's zeros by mean(A) (to 1e-12: this test sums in another
+ * order); nndsvdar by values in (0, 0.06 mean(A)] (|N(0,1)| / 100 stays below 6 with these
+ * seeds), reproducibly, and another seed gives other values. */
+START_TEST(variants_fill_the_zeros)
+{
+    dense d = decaying(30, 25, 25, 0.5, 4);
+    double mean = 0;
+    for (size_t q = 0; q < 30 * 25; q++)
+        mean += d.a[q] / (30 * 25);
+    nt_nmf_state base = state_for(&d, 4, 1), a = state_for(&d, 4, 1), r = state_for(&d, 4, 1);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&base, 5, NULL), NT_OK);
+    ck_assert_int_eq(nt_nmf_init_nndsvda(&a, 5, NULL), NT_OK);
+    ck_assert_int_eq(nt_nmf_init_nndsvdar(&r, 5, NULL), NT_OK);
+    const double *bx[2] = {base.w, base.ht}, *ax[2] = {a.w, a.ht}, *rx[2] = {r.w, r.ht};
+    size_t len[2] = {30 * 4, 25 * 4}, zeros = 0;
+    for (int f = 0; f < 2; f++)
+        for (size_t q = 0; q < len[f]; q++) {
+            if (bx[f][q] != 0.0) {
+                ck_assert(ax[f][q] == bx[f][q] && rx[f][q] == bx[f][q]);
+                continue;
+            }
+            zeros++;
+            ck_assert_double_eq_tol(ax[f][q], mean, 1e-12 * mean);
+            ck_assert(rx[f][q] > 0.0 && rx[f][q] <= 0.06 * mean);
+        }
+    ck_assert_uint_gt(zeros, 20);
+    double w1[30 * 4];
+    memcpy(w1, r.w, sizeof w1);
+    ck_assert_int_eq(nt_nmf_init_nndsvdar(&r, 5, NULL), NT_OK);
+    ck_assert_int_eq(memcmp(w1, r.w, sizeof w1), 0);
+    ck_assert_int_eq(nt_nmf_init_nndsvdar(&r, 6, NULL), NT_OK);
+    ck_assert_int_ne(memcmp(w1, r.w, sizeof w1), 0);
+    nt_nmf_state_destroy(&base);
+    nt_nmf_state_destroy(&a);
+    nt_nmf_state_destroy(&r);
+    dense_free(&d);
+}
+END_TEST
+
+/* Sparse and dense A give the same NNDSVD to 1e-10 of the largest entry. */
+START_TEST(sparse_and_dense_agree)
+{
+    dense d = decaying(40, 30, 30, 0.5, 6);
+    nt_nmf_state s = state_for(&d, 5, 1), t = state_for(&d, 5, 0);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&s, 1, NULL), NT_OK);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&t, 1, NULL), NT_OK);
+    assert_close(&s, t.w, t.ht, 1e-10);
+    nt_nmf_state_destroy(&s);
+    nt_nmf_state_destroy(&t);
+    dense_free(&d);
+}
+END_TEST
+
+/* The engine runs from NNDSVD: trace[0] is 1/2 ||A - W0 H0||^2 of the expected factors. */
+START_TEST(fit_starts_from_nndsvd)
+{
+    dense d = decaying(50, 40, 40, 0.5, 2);
+    exact e = exact_svd(&d);
+    double w[50 * 6], ht[40 * 6], f = 0;
+    expected_nndsvd(&d, &e, 6, w, ht);
+    for (size_t j = 0; j < 40; j++)
+        for (size_t i = 0; i < 50; i++) {
+            double r = d.a[j * 50 + i];
+            for (size_t t = 0; t < 6; t++)
+                r -= w[i * 6 + t] * ht[j * 6 + t];
+            f += 0.5 * r * r;
+        }
+    nt_nmf_options o;
+    nt_nmf_options_init(&o);
+    o.k = 6, o.init = NT_NMF_INIT_NNDSVD, o.algorithm = NT_NMF_ANLS_BPP, o.max_iter = 3;
+    o.record_trace = 1;
+    nt_matrix a = {50, 40, d.s, NULL};
+    nt_nmf_result *r = NULL;
+    ck_assert_int_eq(nt_nmf_fit(&a, &o, NULL, &r, NULL), NT_OK);
+    ck_assert_double_eq_tol(r->trace[0], f, 1e-8 * f);
+    ck_assert_double_lt(r->trace[3], r->trace[0]);
+    nt_nmf_result_free(r);
+    exact_free(&e);
+    dense_free(&d);
+}
+END_TEST
+
+/* k = min(m, n) (no room to oversample) still matches the definition. */
+START_TEST(full_rank_matches_definition)
+{
+    dense d = decaying(12, 6, 6, 0.5, 8);
+    exact e = exact_svd(&d);
+    double w[12 * 6], ht[6 * 6];
+    expected_nndsvd(&d, &e, 6, w, ht);
+    nt_nmf_state st = state_for(&d, 6, 1);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
+    assert_close(&st, w, ht, 1e-9);
+    nt_nmf_state_destroy(&st);
+    exact_free(&e);
+    dense_free(&d);
+}
+END_TEST
+
+/* A of rank 2 with k = 4: topics 2 and 3 have singular values ~1e-16 and come out exactly
+ * zero (below eps); nndsvda turns them into mean(A). */
+START_TEST(rank_deficient_input_gives_empty_topics)
+{
+    dense d = decaying(30, 20, 2, 0.5, 10);
+    nt_nmf_state st = state_for(&d, 4, 1);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 1, NULL), NT_OK);
+    for (size_t i = 0; i < 30; i++)
+        ck_assert(st.w[i * 4 + 2] == 0.0 && st.w[i * 4 + 3] == 0.0 && st.w[i * 4] > 0.0);
+    for (size_t j = 0; j < 20; j++)
+        ck_assert(st.ht[j * 4 + 2] == 0.0 && st.ht[j * 4 + 3] == 0.0 && st.ht[j * 4] > 0.0);
+    nt_nmf_state_destroy(&st);
+    dense_free(&d);
+}
+END_TEST
+
+/* An all-zero row and column of A give a zero row of W and column of H under nndsvd. */
+START_TEST(zero_row_and_column_give_zero_factors)
+{
+    dense d = decaying(30, 20, 20, 0.5, 12);
+    for (size_t j = 0; j < 20; j++)
+        d.a[j * 30 + 3] = 0.0;
+    for (size_t i = 0; i < 30; i++)
+        d.a[5 * 30 + i] = 0.0;
+    nt_sparse_free(&d.s);
+    d.s = sparse_from_dense(d.a, 30, 20);
+    nt_nmf_state st = state_for(&d, 4, 1);
+    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 1, NULL), NT_OK);
+    for (size_t t = 0; t < 4; t++)
+        ck_assert(st.w[3 * 4 + t] == 0.0 && st.ht[5 * 4 + t] == 0.0);
+    nt_nmf_state_destroy(&st);
+    dense_free(&d);
+}
+END_TEST
+
+START_TEST(rsvd_rank_out_of_range_is_named)
+{
+    dense d = decaying(10, 8, 8, 0.5, 14);
+    nt_nmf_state st = state_for(&d, 2, 1);
+    double u[10 * 9], s[9], v[8 * 9];
+    nt_error err;
+    ck_assert_int_eq(nt_nmf_rsvd(&st, 9, 1, u, s, v, &err), NT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "rank 9"));
+    ck_assert_int_eq(nt_nmf_rsvd(&st, 0, 1, u, s, v, &err), NT_EINVAL);
+    nt_nmf_state_destroy(&st);
+    dense_free(&d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("nndsvd");
+    TCase *core = tcase_create("core"), *edge = tcase_create("edge");
+    TCase *errors = tcase_create("errors");
+    tcase_add_test(core, rsvd_matches_exact_svd);
+    tcase_add_test(core, nndsvd_matches_definition);
+    tcase_add_test(core, variants_fill_the_zeros);
+    tcase_add_test(core, sparse_and_dense_agree);
+    tcase_add_test(core, fit_starts_from_nndsvd);
+    tcase_add_test(edge, full_rank_matches_definition);
+    tcase_add_test(edge, rank_deficient_input_gives_empty_topics);
+    tcase_add_test(edge, zero_row_and_column_give_zero_factors);
+    tcase_add_test(errors, rsvd_rank_out_of_range_is_named);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, edge);
+    suite_add_tcase(s, errors);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,117 @@
+/* test_tokens_random.c: tokenizer invariants on random bytes, joined to the text suite. */
+#include <check.h>
+#include <string.h>
+
+#include "nmftopics/text.h"
+
+void nt_test_add_random_token_tests(TCase *edge);
+
+/* What every token must satisfy whatever the input: checked on random documents. */
+typedef struct token_rules {
+    nt_token_pattern pattern;
+    size_t min, max;
+    size_t tokens;
+} token_rules;
+
+/* Counts the code points of well-formed UTF-8, or returns 0 when it is not (tokens are
+ * never empty, so 0 is never a valid count). */
+static size_t utf8_code_points(const unsigned char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        size_t k = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC2 ? 2 : 0;
+        if (k == 0 || i + k > len)
+            return 0;
+        for (size_t j = 1; j < k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        i += k;
+    }
+    return n;
+}
+
+static int check_token(void *user, const char *token, size_t len)
+{
+    token_rules *r = user;
+    ck_assert_uint_eq(strlen(token), len);
+    size_t n = utf8_code_points((const unsigned char *)token, len);
+    ck_assert_uint_ge(n, r->min);
+    ck_assert_uint_le(n, r->max);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)token[i];
+        int lower = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
+        ck_assert(c >= 0x80 || lower || (digit && r->pattern != NT_TOKENS_LETTERS) ||
+                  (c == '_' && r->pattern == NT_TOKENS_WORD));
+    }
+    r->tokens++;
+    return 0;
+}
+
+/* Appends one random piece: ASCII, a UTF-8 character anywhere in planes 0-1, or a byte
+ * that may break UTF-8. */
+static size_t random_piece(unsigned *seed, unsigned char *out)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    unsigned r = *seed >> 8, kind = r % 64;
+    if (kind < 40) {
+        out[0] = (unsigned char)(" .,aeZ_7xQ'-\n"[r / 64 % 13]);
+        return 1;
+    }
+    if (kind == 63) {
+        out[0] = (unsigned char)(0x80 + r / 64 % 128);
+        return 1;
+    }
+    unsigned cp = 0x80 + r / 64 % 0x1FF80;
+    if (cp >= 0xD800 && cp < 0xE000)
+        cp = 0xE9;
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xC0 | cp >> 6);
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | cp >> 12);
+        out[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | cp >> 18);
+    out[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+START_TEST(random_documents_give_well_formed_tokens)
+{
+    /* Seed fixed; about 60% of the documents hold an invalid byte and go through Latin-1. */
+    unsigned seed = 20240601u;
+    unsigned char doc[1200];
+    size_t latin1_docs = 0, tokens = 0;
+    for (int pattern = NT_TOKENS_LETTERS; pattern <= NT_TOKENS_WORD; pattern++) {
+        token_rules rules = {(nt_token_pattern)pattern, 1 + (size_t)pattern, 6, 0};
+        nt_tokenizer_options opts = {rules.pattern, rules.min, rules.max};
+        nt_tokenizer *tok;
+        ck_assert_int_eq(nt_tokenizer_create(&opts, &tok, NULL), NT_OK);
+        for (int d = 0; d < 600; d++) {
+            size_t len = 0, want = (size_t)(d * 7 % 280);
+            while (len < want)
+                len += random_piece(&seed, doc + len);
+            int latin1;
+            ck_assert_int_eq(nt_tokenizer_run(tok, (const char *)doc, len, check_token, &rules,
+                                              &latin1, NULL), NT_OK);
+            latin1_docs += (size_t)latin1;
+        }
+        nt_tokenizer_free(tok);
+        tokens += rules.tokens;
+    }
+    ck_assert_uint_gt(latin1_docs, 300);
+    ck_assert_uint_lt(latin1_docs, 1700);
+    ck_assert_uint_gt(tokens, 5000);
+}
+END_TEST
+
+void nt_test_add_random_token_tests(TCase *edge)
+{
+    tcase_add_test(edge, random_documents_give_well_formed_tokens);
+}
