@@ -66,7 +66,8 @@ typedef struct nt_rank_options {
     nt_nmf_options nmf;        /* the fits' options; k, runs, seed and holdout are set per fit */
     const size_t *ks;          /* candidate ranks, increasing, 1 <= k <= min(m, n); not owned */
     size_t nk;                 /* number of candidates, >= 1 */
-    int runs;                  /* fits per k, seeds nmf.seed, nmf.seed + 1, ... (default 5) */
+    int runs;                  /* restarts per k, seeds nmf.seed, nmf.seed + 1, ..., and as
+                                  many cross-validation fits (default 5) */
     double holdout;            /* nonzero rate of the hold-out, in (0, 0.5] (default 0.05) */
     int top_terms;             /* top terms per topic scored by NPMI, >= 2 (default 10) */
     size_t consensus_docs;     /* consensus over at most this many documents, a seeded sample
@@ -85,13 +86,14 @@ int nt_rank_options_check(const nt_rank_options *opts, size_t m, size_t n, nt_er
 typedef struct nt_rank_row {
     size_t k;
     double rel_error;    /* ||A - WH||_F / ||A||_F of the best of the runs */
-    double cv_error;     /* nt_holdout_error of a fit without the hold-out (seed nmf.seed) */
+    double cv_error;     /* nt_holdout_error of the best (lowest objective) of runs fits
+                            without the hold-out (seeds nmf.seed, nmf.seed + 1, ...) */
     double cophenetic;   /* cophenetic correlation of the consensus over the runs; NaN with
                             fewer than 2 runs */
     double dispersion;   /* dispersion of the same consensus; NaN with fewer than 2 runs */
     double npmi;         /* mean NPMI of the best run's topics over their top_terms terms */
     double diversity;    /* topic diversity of the best run, top 25 terms (or all n) */
-    int unconverged;     /* fits of this k that stopped at max_iter or max_time */
+    int unconverged;     /* fits of this k (of 2 runs) that stopped at max_iter or max_time */
     double seconds;      /* wall-clock time of this k */
 } nt_rank_row;
 
@@ -123,9 +125,13 @@ void nt_rank_table_free(nt_rank_table *table);
  * does not separate closer values. */
 #define NT_RANK_CV_TIE 0.01
 
+/* Cophenetic correlations within this of the highest count as equally stable. */
+#define NT_RANK_COPHENETIC_TIE 0.01
+
 enum nt_rank_basis {
     NT_RANK_BY_CV = 0,          /* the only k within NT_RANK_CV_TIE of the lowest cv_error */
-    NT_RANK_BY_COPHENETIC = 1,  /* several tie on cv_error: the most stable consensus */
+    NT_RANK_BY_COPHENETIC = 1,  /* several tie on cv_error: the most stable consensus (the
+                                   smallest k among equally stable ones) */
     NT_RANK_BY_PARSIMONY = 2    /* several tie and there is no consensus: the smallest k */
 };
 
@@ -139,11 +145,11 @@ typedef struct nt_rank_choice {
 } nt_rank_choice;
 
 /* The rule: take the k with the lowest cross-validated error; when other k are within
- * NT_RANK_CV_TIE of it, take among them the one with the highest cophenetic correlation
- * (the most stable clustering over restarts, Brunet et al. 2004), or without a consensus
- * the smallest. Equal values go to the smaller k. Coherence and diversity are reported
- * for judging the topics but do not vote. NT_EINVAL for an empty table or one without a
- * finite cv_error. */
+ * NT_RANK_CV_TIE of it, take among them the most stable clustering over restarts (Brunet et
+ * al. 2004): the smallest k whose cophenetic correlation is within NT_RANK_COPHENETIC_TIE
+ * of the highest among them; without a consensus (runs < 2) the smallest of them.
+ * Coherence and diversity are reported for judging the topics but do not vote. NT_EINVAL
+ * for an empty table or one without a finite cv_error. */
 int nt_rank_recommend(const nt_rank_table *table, nt_rank_choice *out, nt_error *err);
 
 /* ---- Output ---------------------------------------------------------------------------- */

@@ -34,14 +34,19 @@ static int tied(const nt_rank_table *t, size_t q, double bound)
     return isfinite(t->rows[q].cv_error) && t->rows[q].cv_error <= bound;
 }
 
-/* Among the tied rows, the highest cophenetic correlation (the smallest k on equal values);
- * nk when no tied row has one. */
+/* Among the tied rows, the smallest k whose cophenetic correlation is within
+ * NT_RANK_COPHENETIC_TIE of the highest; nk when no tied row has one. */
 static size_t most_stable(const nt_rank_table *t, double bound)
 {
+    double top = -INFINITY;
+    for (size_t q = 0; q < t->nk; q++)
+        if (tied(t, q, bound) && isfinite(t->rows[q].cophenetic))
+            top = fmax(top, t->rows[q].cophenetic);
     size_t best = t->nk;
     for (size_t q = 0; q < t->nk; q++)
         if (tied(t, q, bound) && isfinite(t->rows[q].cophenetic) &&
-            (best == t->nk || t->rows[q].cophenetic > t->rows[best].cophenetic))
+            t->rows[q].cophenetic >= top - NT_RANK_COPHENETIC_TIE &&
+            (best == t->nk || t->rows[q].k < t->rows[best].k))
             best = q;
     return best;
 }
@@ -71,8 +76,9 @@ static void explain(nt_rank_choice *c, const nt_rank_table *t, size_t low, doubl
                "too close to separate; ", 100.0 * NT_RANK_CV_TIE, t->rows[low].cv_error,
             t->rows[low].k);
         if (c->basis == NT_RANK_BY_COPHENETIC)
-            say(c, "of these k = %zu gives the most stable clustering over %d runs "
-                   "(cophenetic correlation %.4f).", r->k, t->runs, r->cophenetic);
+            say(c, "of these k = %zu is the smallest with the most stable clustering over %d "
+                   "runs (cophenetic correlation %.4f, within %g of the highest).", r->k,
+                t->runs, r->cophenetic, NT_RANK_COPHENETIC_TIE);
         else
             say(c, "without a consensus (fewer than 2 runs) the smallest, k = %zu, is taken.",
                 r->k);
@@ -103,7 +109,11 @@ int nt_rank_recommend(const nt_rank_table *table, nt_rank_choice *out, nt_error 
     out->row = out->basis == NT_RANK_BY_CV ? low
                : out->basis == NT_RANK_BY_COPHENETIC ? stable : first;
     out->k = table->rows[out->row].k;
-    size_t kmin = table->rows[0].k, kmax = table->rows[table->nk - 1].k;
+    size_t kmin = table->rows[0].k, kmax = kmin;
+    for (size_t q = 1; q < table->nk; q++) {
+        kmin = table->rows[q].k < kmin ? table->rows[q].k : kmin;
+        kmax = table->rows[q].k > kmax ? table->rows[q].k : kmax;
+    }
     if (table->nk > 1 && table->rows[low].k == kmax)
         out->at_edge = 1;
     else if (table->nk > 1 && table->rows[low].k == kmin && kmin > 1)

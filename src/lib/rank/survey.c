@@ -1,5 +1,5 @@
 /* survey.c: the rank survey: for each candidate k, the restarts and their consensus, the
- * scores of the best restart's topics, and the cross-validation fit. */
+ * scores of the best restart's topics, and the cross-validation fits. */
 #include "nmftopics/rank.h"
 
 #include <math.h>
@@ -134,11 +134,35 @@ static int topic_scores(const survey *s, const nt_nmf_result *best, nt_rank_row 
     return rc;
 }
 
+/* One fit per seed, all with the same hold-out so that the rows of the table compare the
+ * same entries; the held-out error of the fit with the lowest objective counts, as the
+ * restarts keep their best fit (a start that ends in a poor local minimum says nothing
+ * about k). */
+static int cross_validate(survey *s, nt_rank_row *row, nt_error *err)
+{
+    const nt_rank_options *o = s->opts;
+    double best = INFINITY;
+    int rc = NT_OK;
+    for (int r = 0; rc == NT_OK && r < o->runs; r++) {
+        nt_nmf_result *res = NULL;
+        rc = fit_one(s, row->k, o->nmf.seed + (uint64_t)r, &s->holdout->list, &res, err);
+        if (rc == NT_OK) {
+            row->unconverged += !res->converged;
+            if (res->objective < best) {
+                best = res->objective;
+                rc = nt_holdout_error(s->holdout, res, &row->cv_error, err);
+            }
+        }
+        nt_nmf_result_free(res);
+    }
+    return rc;
+}
+
 /* The consensus figures, the scores of the best restart and the cross-validated error. */
 static int survey_k(survey *s, nt_rank_row *row, nt_error *err)
 {
     double start = omp_get_wtime();
-    nt_nmf_result *best = NULL, *cv = NULL;
+    nt_nmf_result *best = NULL;
     nt_consensus *cons = nt_consensus_create((int)s->nsample, err);
     int rc = cons ? restarts(s, row, cons, &best, err) : (err ? err->status : NT_ENOMEM);
     row->cophenetic = row->dispersion = NAN;
@@ -151,14 +175,9 @@ static int survey_k(survey *s, nt_rank_row *row, nt_error *err)
         rc = topic_scores(s, best, row, err);
     }
     if (rc == NT_OK)
-        rc = fit_one(s, row->k, s->opts->nmf.seed, &s->holdout->list, &cv, err);
-    if (rc == NT_OK) {
-        row->unconverged += !cv->converged;
-        rc = nt_holdout_error(s->holdout, cv, &row->cv_error, err);
-    }
+        rc = cross_validate(s, row, err);
     nt_consensus_free(cons);
     nt_nmf_result_free(best);
-    nt_nmf_result_free(cv);
     row->seconds = omp_get_wtime() - start;
     return rc;
 }
@@ -212,7 +231,7 @@ int nt_rank_survey(const cholmod_sparse *A, const nt_rank_options *opts, const n
     int rc = nt_rank_options_check(opts, A->nrow, A->ncol, err);
     if (rc != NT_OK)
         return rc;
-    survey s = {A, opts, hooks, NULL, NULL, 0, NULL, NULL, 0, opts->nk * (size_t)(opts->runs + 1),
+    survey s = {A, opts, hooks, NULL, NULL, 0, NULL, NULL, 0, opts->nk * 2 * (size_t)opts->runs,
                 NULL};
     rc = survey_begin(&s, err);
     int unconverged = 0;
