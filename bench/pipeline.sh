@@ -21,8 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
-NT=$BUILD/src/cli/nmftopics
-[ -x "$NT" ] || NT=$BUILD/nmftopics
+NT=$BUILD/nmftopics
 CORPUS=../shared/corpora/spamassassin
 K=20
 MIN_DF=2
