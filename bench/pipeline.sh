@@ -3,7 +3,8 @@
 # scikit-learn pipeline (TfidfVectorizer + NMF, coordinate descent) and TfidfVectorizer +
 # RcppML::nmf, on ../shared/corpora/spamassassin at k = 20, in the same run.
 #
-#   bench/pipeline.sh [BUILD_DIR]      (default build; run `make build` first)
+#   bench/pipeline.sh [BUILD_DIR]      (default build; run `make build` first;
+#                                       CORPUS=DIR overrides the corpus)
 #
 # For each pipeline: wall-clock seconds (median of 3 runs) and peak resident memory
 # (/usr/bin/time -v, the largest of the 3 runs), and the ratios to nmftopics.
@@ -21,9 +22,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
-NT=$BUILD/src/cli/nmftopics
-[ -x "$NT" ] || NT=$BUILD/nmftopics
-CORPUS=../shared/corpora/spamassassin
+NT=$BUILD/nmftopics
+CORPUS=${CORPUS:-../shared/corpora/spamassassin}
 K=20
 MIN_DF=2
 MAX_DF=0.5

@@ -37,7 +37,7 @@ typedef struct nt_model {
     nt_text_options text;    /* preprocessing of the training run; language and
                                 stopwords_file point to copies the model owns */
     nt_tfidf_options tfidf;  /* weighting of the training run */
-    nt_nmf_options nmf;      /* factorisation options (init_w, init_h NULL) */
+    nt_nmf_options nmf;      /* factorisation options (init_w, init_h, holdout NULL) */
     nt_model_fit fit;
     size_t k;                /* topics */
     size_t n;                /* terms, = vocab->n_terms */

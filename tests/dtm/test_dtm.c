@@ -146,6 +146,7 @@ START_TEST(fixed_vocabulary_reproduces_and_ignores_unknown)
     nt_text_options_init(&t);
     nt_tfidf_options_init(&f);
     t.ngram_max = 2;
+    t.prune.max_df = (nt_df_limit){1.0, 1}; /* keep "market", frequent in this corpus */
     nt_dtm *fit = build_dir(dir, &t, &f);
     nt_corpus *corpus;
     ck_assert_int_eq(nt_corpus_open_dir(dir, NULL, &corpus, NULL), NT_OK);

@@ -116,9 +116,10 @@ START_TEST(empty_and_filtered_corpora_fail)
     dir = new_dir("pruned");
     write_file(dir, "a", "alpha", 5);
     write_file(dir, "b", "beta", 4);
-    /* 2 documents: max_df 0.95 is 1.9 documents, below the default min_df 2 */
-    assert_build_fails(dir, &t, NT_EINVAL, "max_df 0.95 (1.9 documents) is below min_df 2");
+    /* 2 documents: max_df 0.5 is 1 document, below the default min_df 2 */
+    assert_build_fails(dir, &t, NT_EINVAL, "max_df 0.5 (1 documents) is below min_df 2");
     write_file(dir, "c", "gamma", 5);
+    write_file(dir, "d", "delta", 5); /* 4 documents: max_df 0.5 reaches min_df 2 */
     assert_build_fails(dir, &t, NT_EEMPTY, "min_df 2"); /* every term in one document */
 }
 END_TEST

@@ -195,6 +195,14 @@ static void unusual_options(nt_text_options *t, nt_tfidf_options *f, nt_nmf_opti
     n->stop = NT_NMF_STOP_PGRAD;
 }
 
+/* Missing values need hals and the objective stop; kept apart from the options above. */
+static void absent_zeros(nt_text_options *t, nt_tfidf_options *f, nt_nmf_options *n)
+{
+    (void)t;
+    (void)f;
+    n->missing = NT_NMF_MISSING_ABSENT;
+}
+
 START_TEST(round_trip_keeps_unusual_options)
 {
     nt_model *model = small_model(unusual_options), *back = NULL;
@@ -208,6 +216,19 @@ START_TEST(round_trip_keeps_unusual_options)
     ck_assert_int_eq(back->nmf.algorithm, NT_NMF_MU);
     ck_assert(back->nmf.seed == UINT64_C(0xFEDCBA9876543210));
     ck_assert_int_eq(back->tfidf.norm, NT_NORM_L1);
+    nt_model_free(model);
+    nt_model_free(back);
+}
+END_TEST
+
+START_TEST(round_trip_keeps_missing_mode)
+{
+    nt_model *model = small_model(absent_zeros), *back = NULL;
+    nt_error err;
+    ck_assert_int_eq(nt_model_save(model, path, &err), NT_OK);
+    ck_assert_msg(nt_model_load(path, &back, &err) == NT_OK, "%s", err.message);
+    ck_assert_int_eq(back->nmf.missing, NT_NMF_MISSING_ABSENT);
+    assert_same_model(model, back);
     nt_model_free(model);
     nt_model_free(back);
 }
@@ -551,6 +572,7 @@ int main(void)
     TCase *core = tcase_create("core");
     tcase_add_test(core, round_trip_keeps_everything);
     tcase_add_test(core, round_trip_keeps_unusual_options);
+    tcase_add_test(core, round_trip_keeps_missing_mode);
     tcase_add_test(core, settings_list_the_options_by_cli_name);
     tcase_add_test(core, header_is_little_endian_and_sealed);
     tcase_add_test(core, transform_of_training_corpus_reproduces_w);

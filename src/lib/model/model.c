@@ -103,6 +103,8 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
     model->tfidf = *tfidf;
     model->nmf = *nmf;
     model->nmf.init_w = model->nmf.init_h = NULL;
+    model->nmf.holdout = NULL;
+    model->nmf.record_trace = 0;
     model->fit = fit_summary(dtm, result);
     memcpy(model->idf, dtm->idf, n * sizeof *model->idf);
     memcpy(model->h, result->h, result->k * n * sizeof *model->h);

@@ -39,6 +39,11 @@ static const char *stop_rule_name(int v)
     return v == NT_NMF_STOP_OBJECTIVE ? "objective" : v == NT_NMF_STOP_PGRAD ? "pgrad" : NULL;
 }
 
+static const char *missing_name(int v)
+{
+    return v == NT_NMF_MISSING_ZERO ? "zero" : v == NT_NMF_MISSING_ABSENT ? "absent" : NULL;
+}
+
 static const char *token_pattern_name(int v)
 {
     static const char *const names[] = {"letters", "alnum", "word"};
@@ -81,6 +86,7 @@ static const field_def fields[] = {
     FIELD("nmf", "l2-h", F_REAL, nmf.l2_h),
     FIELD("nmf", "snmf-beta", F_REAL, nmf.snmf_beta),
     FIELD("nmf", "snmf-eta", F_REAL, nmf.snmf_eta),
+    ENUM_FIELD("nmf", "missing", nmf.missing, missing_name),
 };
 
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
