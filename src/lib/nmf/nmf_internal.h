@@ -26,7 +26,8 @@
  * (GCC function multiversioning). ISO C mode keeps -ffp-contract=off, so both clones round
  * identically and results do not depend on the processor. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define NT_NMF_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define NT_NMF_VECTOR_CLONES \
+    __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define NT_NMF_VECTOR_CLONES
 #endif
