@@ -174,6 +174,7 @@ typedef struct nt_nmf_run_info {
     double rel_error;   /* ||A - W H||_F / ||A||_F */
     int converged;
     double *trace;      /* caller's buffer of size max_iter+1, or NULL */
+    int run;            /* 0-based run index: progress counts run * max_iter + iteration */
 } nt_nmf_run_info;
 
 /* Initialises st->w and st->ht with init(seed) and iterates until a stopping rule holds. */
