@@ -101,10 +101,13 @@ int nt_vocab_builder_add_stem(nt_vocab_builder *b, const char *stem, size_t len)
  * new; or NT_EINVAL when an id is not a unigram, NT_ENOMEM. */
 int nt_vocab_builder_add_bigram(nt_vocab_builder *b, int first, int second);
 
-/* Records count occurrences of the surface form surface (len bytes) of unigram term id.
+/* Offers surface (len bytes: the case-folded token before stemming) as a surface form of
+ * unigram term id, met count times in the corpus. A term keeps its most frequent offer,
+ * ties going to the byte-wise smaller surface, so each distinct surface of a term is to
+ * be offered once, with its total count (the dtm pipeline sums over threads first).
  * Returns NT_OK, NT_EINVAL when id is not a unigram, NT_ENOMEM. */
-int nt_vocab_builder_add_surface(nt_vocab_builder *b, int id, const char *surface, size_t len,
-                                 int64_t count);
+int nt_vocab_builder_offer_surface(nt_vocab_builder *b, int id, const char *surface,
+                                   size_t len, int64_t count);
 
 /* Records one document holding the distinct terms terms[0..n) (size n) counts[k] times
  * each: df of each grows by one and its corpus count by counts[k]. */
@@ -114,8 +117,8 @@ void nt_vocab_builder_add_document(nt_vocab_builder *b, const int *terms, const 
 /* Prunes the terms added so far with opts for a corpus of n_docs documents and returns the
  * survivors, sorted by key, as *out. *old_to_new (size nt_vocab_builder_count(b), freed by
  * the caller with free) gives each term id's column in *out, or -1 when pruned. A
- * unigram's surface is its most frequent surface form (ties: the byte-wise smallest); a
- * unigram with no recorded surface uses its key. The builder is left unchanged.
+ * unigram's surface is its best offered surface; one without offers uses its key. The
+ * builder is left unchanged.
  * Returns NT_OK; NT_EINVAL naming both bounds when max_df is below min_df once converted
  * to document counts; NT_EEMPTY when no term is left, saying how many there were and
  * which bounds removed them; NT_ENOMEM. */

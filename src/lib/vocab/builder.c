@@ -4,27 +4,12 @@
 
 #include "vocab/builder.h"
 
-int nt_grow_array(void **array, size_t elem, size_t cap, size_t need, size_t *new_cap)
-{
-    size_t c = cap ? cap : 256;
-    while (c < need)
-        c *= 2;
-    if (c != cap) {
-        void *p = realloc(*array, c * elem);
-        if (!p)
-            return NT_ENOMEM;
-        *array = p;
-    }
-    *new_cap = c;
-    return 0;
-}
-
 nt_vocab_builder *nt_vocab_builder_create(void)
 {
     nt_vocab_builder *b = calloc(1, sizeof *b);
     if (!b)
         return NULL;
-    if (nt_strtab_init(&b->keys) != 0 || nt_strtab_init(&b->surfaces) != 0) {
+    if (nt_strtab_init(&b->keys) != 0) {
         nt_vocab_builder_free(b);
         return NULL;
     }
@@ -36,10 +21,11 @@ void nt_vocab_builder_free(nt_vocab_builder *b)
     if (!b)
         return;
     nt_strtab_free(&b->keys);
-    nt_strtab_free(&b->surfaces);
     free(b->df);
     free(b->counts);
-    free(b->surface_count);
+    free(b->best_surface);
+    free(b->best_count);
+    free(b->surface_text);
     free(b);
 }
 
@@ -54,15 +40,20 @@ static int add_key(nt_vocab_builder *b, const char *key, size_t len)
     size_t need = b->keys.n + 1, cap = b->term_cap;
     if (need > cap &&
         (nt_grow_array((void **)&b->df, sizeof *b->df, b->term_cap, need, &cap) ||
-         nt_grow_array((void **)&b->counts, sizeof *b->counts, b->term_cap, need, &cap)))
+         nt_grow_array((void **)&b->counts, sizeof *b->counts, b->term_cap, need, &cap) ||
+         nt_grow_array((void **)&b->best_surface, sizeof *b->best_surface, b->term_cap, need,
+                       &cap) ||
+         nt_grow_array((void **)&b->best_count, sizeof *b->best_count, b->term_cap, need, &cap)))
         return NT_ENOMEM;
     b->term_cap = cap;
     int id;
     int rc = nt_strtab_intern(&b->keys, key, len, nt_strtab_hash(key, len), &id);
     if (rc < 0)
         return rc;
-    if (rc == 1)
-        b->df[id] = b->counts[id] = 0;
+    if (rc == 1) {
+        b->df[id] = b->counts[id] = b->best_count[id] = 0;
+        b->best_surface[id] = NT_NO_SURFACE;
+    }
     return id;
 }
 
@@ -103,35 +94,40 @@ int nt_vocab_builder_add_bigram(nt_vocab_builder *b, int first, int second)
     return add_key(b, key, sizeof key);
 }
 
-int nt_vocab_builder_add_surface(nt_vocab_builder *b, int id, const char *surface, size_t len,
-                                 int64_t count)
+const char *nt_vocab_builder_surface(const nt_vocab_builder *b, int t)
+{
+    size_t at = b->best_surface[t];
+    return at == NT_NO_SURFACE ? NULL : b->surface_text + at;
+}
+
+/* Nonzero when (surface, count) beats term t's current best. */
+static int beats(const nt_vocab_builder *b, int t, const char *surface, size_t len,
+                 int64_t count)
+{
+    const char *best = nt_vocab_builder_surface(b, t);
+    if (!best || count != b->best_count[t])
+        return !best || count > b->best_count[t];
+    size_t best_len = strlen(best);
+    int c = memcmp(surface, best, len < best_len ? len : best_len);
+    return c < 0 || (c == 0 && len < best_len);
+}
+
+int nt_vocab_builder_offer_surface(nt_vocab_builder *b, int id, const char *surface,
+                                   size_t len, int64_t count)
 {
     if (!is_unigram(b, id))
         return NT_EINVAL;
-    size_t need = b->surfaces.n + 1, cap = b->surface_cap;
-    if (need > cap &&
-        nt_grow_array((void **)&b->surface_count, sizeof *b->surface_count, b->surface_cap,
-                      need, &cap))
+    if (!beats(b, id, surface, len, count))
+        return NT_OK;
+    size_t need = b->text_len + len + 1;
+    if (need > b->text_cap &&
+        nt_grow_array((void **)&b->surface_text, 1, b->text_cap, need, &b->text_cap))
         return NT_ENOMEM;
-    b->surface_cap = cap;
-    /* Keyed by (term, surface): the same spelling may belong to several terms. */
-    char small[64];
-    size_t key_len = NT_SURFACE_KEY_PREFIX + len;
-    char *key = key_len <= sizeof small ? small : malloc(key_len);
-    if (!key)
-        return NT_ENOMEM;
-    int32_t term = id;
-    memcpy(key, &term, sizeof term);
-    memcpy(key + NT_SURFACE_KEY_PREFIX, surface, len);
-    int s;
-    int rc = nt_strtab_intern(&b->surfaces, key, key_len, nt_strtab_hash(key, key_len), &s);
-    if (key != small)
-        free(key);
-    if (rc < 0)
-        return rc;
-    if (rc == 1)
-        b->surface_count[s] = 0;
-    b->surface_count[s] += count;
+    memcpy(b->surface_text + b->text_len, surface, len);
+    b->surface_text[b->text_len + len] = '\0';
+    b->best_surface[id] = b->text_len;
+    b->best_count[id] = count;
+    b->text_len = need;
     return NT_OK;
 }
 

@@ -3,6 +3,9 @@
 #define NT_VOCAB_BUILDER_H
 
 #include "nmftopics/vocab.h"
+#include <stdint.h>
+
+#include "vocab/grow.h"
 #include "vocab/strtab.h"
 
 /* Bigram keys start with this byte, which no stem holds, followed by the two unigram term
@@ -10,17 +13,20 @@
  * key's id in that table. */
 #define NT_BIGRAM_MARK '\0'
 #define NT_BIGRAM_KEY_LEN (1 + 2 * sizeof(int32_t))
-/* Surface keys start with the int32 id of their term. */
-#define NT_SURFACE_KEY_PREFIX sizeof(int32_t)
+/* best_surface of a term without any offered surface. */
+#define NT_NO_SURFACE SIZE_MAX
 
 struct nt_vocab_builder {
     nt_strtab keys;          /* term keys: a stem, or a bigram key; id = term id */
-    nt_strtab surfaces;      /* keys: a unigram's int32 term id, then a surface form */
     int64_t *df;             /* size term_cap */
     int64_t *counts;         /* size term_cap */
-    int64_t *surface_count;  /* size surface_cap */
+    size_t *best_surface;    /* size term_cap: offset of the best offered surface in
+                                surface_text, or NT_NO_SURFACE */
+    int64_t *best_count;     /* size term_cap: its count */
     size_t term_cap;
-    size_t surface_cap;
+    char *surface_text;      /* size text_cap: winning surfaces, each NUL-terminated */
+    size_t text_len;
+    size_t text_cap;
 };
 
 /* Nonzero when term t is a bigram; then *first and *second receive its unigram ids. */
@@ -30,13 +36,7 @@ int nt_vocab_builder_is_bigram(const nt_vocab_builder *b, int t, int *first, int
  * out of memory. */
 char *nt_vocab_builder_key(const nt_vocab_builder *b, int t);
 
-/* For every term, the surfaces id of its most frequent surface form (ties to the
- * byte-wise smallest), or -1 for bigrams and unigrams without one. Size
- * nt_vocab_builder_count(b); NULL when out of memory. */
-int *nt_vocab_builder_best_surfaces(const nt_vocab_builder *b);
-
-/* Makes *array (elements of size elem, capacity cap) hold at least need elements by
- * doubling, storing the capacity reached in *new_cap. Returns 0 or NT_ENOMEM. */
-int nt_grow_array(void **array, size_t elem, size_t cap, size_t need, size_t *new_cap);
+/* The best surface offered for term t so far, or NULL when none was. */
+const char *nt_vocab_builder_surface(const nt_vocab_builder *b, int t);
 
 #endif

@@ -1,5 +1,5 @@
-/* builder_keys.c: a builder term's key and surface form as strings, and mapping builder
- * terms onto an existing vocabulary. */
+/* builder_keys.c: a builder term's key as a string, and mapping builder terms onto an
+ * existing vocabulary. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
@@ -25,39 +25,6 @@ char *nt_vocab_builder_key(const nt_vocab_builder *b, int t)
     if (nt_vocab_builder_is_bigram(b, t, &first, &second))
         return join(nt_strtab_str(&b->keys, first), nt_strtab_str(&b->keys, second));
     return strdup(nt_strtab_str(&b->keys, t));
-}
-
-/* The term id a surface key starts with, and the surface it holds. */
-static int surface_owner(const nt_vocab_builder *b, int s, const char **text)
-{
-    const char *key = nt_strtab_str(&b->surfaces, s);
-    int32_t term;
-    memcpy(&term, key, sizeof term);
-    *text = key + NT_SURFACE_KEY_PREFIX;
-    return term;
-}
-
-int *nt_vocab_builder_best_surfaces(const nt_vocab_builder *b)
-{
-    size_t n = nt_vocab_builder_count(b);
-    int *best = malloc((n ? n : 1) * sizeof *best);
-    if (!best)
-        return NULL;
-    for (size_t t = 0; t < n; t++)
-        best[t] = -1;
-    for (size_t s = 0; s < b->surfaces.n; s++) {
-        const char *text, *incumbent;
-        int t = surface_owner(b, (int)s, &text);
-        int cur = best[t];
-        if (cur < 0 || b->surface_count[s] > b->surface_count[cur]) {
-            best[t] = (int)s;
-        } else if (b->surface_count[s] == b->surface_count[cur]) {
-            surface_owner(b, cur, &incumbent);
-            if (strcmp(text, incumbent) < 0)
-                best[t] = (int)s;
-        }
-    }
-    return best;
 }
 
 /* Column of term t in v, or -1. */

@@ -77,38 +77,35 @@ static int empty_error(const nt_vocab_builder *b, const nt_vocab_prune_options *
                         nt_vocab_builder_count(b), low, lo, high, hi, n_docs);
 }
 
-/* The surface of a unigram term (its best surface, else its key), as a new string. */
-static char *unigram_surface(const nt_vocab_builder *b, const int *best, int t)
+/* The surface of a unigram term: its best surface, else its key. */
+static const char *unigram_surface(const nt_vocab_builder *b, int t)
 {
-    if (best[t] < 0)
-        return strdup(nt_strtab_str(&b->keys, t));
-    return strdup(nt_strtab_str(&b->surfaces, best[t]) + NT_SURFACE_KEY_PREFIX);
+    const char *s = nt_vocab_builder_surface(b, t);
+    return s ? s : nt_strtab_str(&b->keys, t);
 }
 
-static char *term_surface(const nt_vocab_builder *b, const int *best, int t)
+/* A term's surface as a new string; a bigram's joins those of its two unigrams. */
+static char *term_surface(const nt_vocab_builder *b, int t)
 {
     int first, second;
     if (!nt_vocab_builder_is_bigram(b, t, &first, &second))
-        return unigram_surface(b, best, t);
-    char *x = unigram_surface(b, best, first), *y = unigram_surface(b, best, second);
-    char *s = x && y ? malloc(strlen(x) + strlen(y) + 2) : NULL;
+        return strdup(unigram_surface(b, t));
+    const char *x = unigram_surface(b, first), *y = unigram_surface(b, second);
+    char *s = malloc(strlen(x) + strlen(y) + 2);
     if (s)
         sprintf(s, "%s %s", x, y);
-    free(x);
-    free(y);
     return s;
 }
 
 /* Moves the sorted kept terms into a new vocabulary and fills the old-to-new map. */
 static nt_vocab *make_vocab(const nt_vocab_builder *b, kept_term *kept, size_t n_kept, int *map)
 {
-    int *best = nt_vocab_builder_best_surfaces(b);
-    nt_vocab *v = best ? nt_vocab_alloc(n_kept) : NULL;
+    nt_vocab *v = nt_vocab_alloc(n_kept);
     for (size_t j = 0; v && j < n_kept; j++) {
         int t = kept[j].old;
         v->stems[j] = kept[j].key;
         kept[j].key = NULL;
-        v->surfaces[j] = term_surface(b, best, t);
+        v->surfaces[j] = term_surface(b, t);
         v->df[j] = b->df[t];
         v->counts[j] = b->counts[t];
         map[t] = (int)j;
@@ -117,7 +114,6 @@ static nt_vocab *make_vocab(const nt_vocab_builder *b, kept_term *kept, size_t n
             v = NULL;
         }
     }
-    free(best);
     return v;
 }
 

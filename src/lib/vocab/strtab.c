@@ -37,12 +37,19 @@ void nt_strtab_free(nt_strtab *t)
     memset(t, 0, sizeof *t);
 }
 
+void nt_strtab_clear(nt_strtab *t)
+{
+    for (size_t i = 0; i < t->slot_cap; i++)
+        t->slots[i].id = -1;
+    t->n = 0;
+}
+
 /* The slot holding the key, or the empty slot where it would go. */
 static size_t probe(const nt_strtab *t, const char *s, size_t len, uint64_t hash)
 {
     size_t mask = t->slot_cap - 1;
-    uint32_t tag = (uint32_t)(hash >> 32);
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+    uint32_t tag = (uint32_t)hash;
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
         const nt_strtab_slot *slot = &t->slots[i];
         if (slot->id < 0)
             return i;
@@ -57,23 +64,25 @@ int nt_strtab_find(const nt_strtab *t, const char *s, size_t len, uint64_t hash)
     return t->slots[probe(t, s, len, hash)].id;
 }
 
-/* Doubles the slot array; tags keep the hash's upper half, so each id's full hash is
- * recomputed from its string to find its new home. */
+/* Doubles the slot array, re-placing slots from their tags in the order they lie. */
 static int grow_slots(nt_strtab *t)
 {
+    if (t->slot_cap > UINT32_MAX / 2)  /* tags hold 32 bits of index */
+        return NT_ENOMEM;
     size_t cap = t->slot_cap * 2, mask = cap - 1;
     nt_strtab_slot *slots = malloc(cap * sizeof *slots);
     if (!slots)
         return NT_ENOMEM;
     for (size_t i = 0; i < cap; i++)
         slots[i].id = -1;
-    for (size_t id = 0; id < t->n; id++) {
-        uint64_t h = nt_strtab_hash(nt_strtab_str(t, (int)id), nt_strtab_len(t, (int)id));
-        size_t i = (size_t)h & mask;
+    for (size_t k = 0; k < t->slot_cap; k++) {
+        nt_strtab_slot s = t->slots[k];
+        if (s.id < 0)
+            continue;
+        size_t i = s.tag & mask;
         while (slots[i].id >= 0)
             i = (i + 1) & mask;
-        slots[i].tag = (uint32_t)(h >> 32);
-        slots[i].id = (int32_t)id;
+        slots[i] = s;
     }
     free(t->slots);
     t->slots = slots;
@@ -120,7 +129,7 @@ int nt_strtab_intern(nt_strtab *t, const char *s, size_t len, uint64_t hash, int
     memcpy(t->bytes + start, s, len);
     t->bytes[start + len] = '\0';
     t->offsets[t->n + 1] = start + len + 1;
-    t->slots[i].tag = (uint32_t)(hash >> 32);
+    t->slots[i].tag = (uint32_t)hash;
     t->slots[i].id = (int32_t)t->n;
     *id = (int)t->n++;
     if (2 * t->n > t->slot_cap && grow_slots(t) != 0) {

@@ -6,11 +6,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Open addressing with linear probing. A slot keeps the upper half of the key's hash
- * beside its id, so most mismatches are rejected without touching the string arena.
+/* Open addressing with linear probing. A slot keeps the lower half of the key's hash
+ * beside its id: most mismatches are rejected without touching the string arena, and
+ * growing the table re-places every slot from it, walking the old slots in order, without
+ * reading a single string (tables reach millions of keys; random reads would dominate).
  * Strings are stored NUL-terminated, back to back, in one arena: no allocation per key. */
 typedef struct nt_strtab_slot {
-    uint32_t tag;  /* upper 32 bits of the hash */
+    uint32_t tag;  /* lower 32 bits of the hash; the slot index is taken from them */
     int32_t id;    /* -1 when empty */
 } nt_strtab_slot;
 
@@ -23,6 +25,36 @@ typedef struct nt_strtab {
     size_t slot_cap;
     size_t bytes_cap;
 } nt_strtab;
+
+/* The 1 to 7 bytes at s as a word, without a call to memcpy of variable length:
+ * two overlapping 4-byte loads, or three single bytes. Different tails of the same
+ * length give different words, which is all the hash needs. */
+static inline uint64_t nt_strtab_tail(const char *s, size_t n)
+{
+    uint32_t a, b;
+    if (n >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return a | (uint64_t)b << 32;
+    }
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+           (uint64_t)(unsigned char)s[n - 1] << 16;
+}
+
+/* Whether the n <= 16 bytes at a and b are equal, comparing two overlapping words that
+ * together cover all n bytes (or three single bytes for n < 4): no call to memcmp. */
+static inline int nt_strtab_equal_short(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x0, x1, y0, y1;
+        memcpy(&x0, a, 8);
+        memcpy(&y0, b, 8);
+        memcpy(&x1, a + n - 8, 8);
+        memcpy(&y1, b + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return n == 0 || nt_strtab_tail(a, n) == nt_strtab_tail(b, n);
+}
 
 /* A 64-bit hash of len bytes: word-at-a-time multiply-xorshift with a final avalanche
  * (the finaliser of MurmurHash3), fast for the short keys tokens are. */
@@ -38,9 +70,7 @@ static inline uint64_t nt_strtab_hash(const char *s, size_t len)
         h ^= h >> 29;
     }
     if (i < len) {
-        uint64_t w = 0;
-        memcpy(&w, s + i, len - i);
-        h = (h ^ w) * k;
+        h = (h ^ nt_strtab_tail(s + i, len - i)) * k;
         h ^= h >> 29;
     }
     h ^= h >> 33;
@@ -56,6 +86,9 @@ int nt_strtab_init(nt_strtab *t);
 
 /* Releases t's storage; t may be NULL or zeroed. */
 void nt_strtab_free(nt_strtab *t);
+
+/* Empties t, keeping its storage for reuse. */
+void nt_strtab_clear(nt_strtab *t);
 
 /* Returns the id of the len bytes at s (hash = nt_strtab_hash(s, len)), or -1. */
 int nt_strtab_find(const nt_strtab *t, const char *s, size_t len, uint64_t hash);

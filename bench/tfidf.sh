@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `nmftopics tfidf` (stemming on, 2 threads) against scikit-learn's
+# TfidfVectorizer (stop_words='english', min_df=2, max_df=0.95, no stemming) on the same
+# corpus in the same run. Reports, for each, the median wall time of 3 runs, throughput
+# and peak resident memory (/usr/bin/time -v), and the ratios.
+#   bench/tfidf.sh [CORPUS]   (default ../shared/corpora/spamassassin, from the repo root)
+# Needs a built binary (build/nmftopics, or NT=path) and /usr/bin/python3 with
+# scikit-learn (scripts/install-deps.sh installs both python3-sklearn and time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpora/spamassassin}
+nt=${NT:-build/nmftopics}
+runs=3
+[ -x "$nt" ] || { echo "bench/tfidf.sh: no binary at $nt (build first, or set NT)" >&2; exit 1; }
+[ -d "$corpus" ] || { echo "bench/tfidf.sh: no corpus folder $corpus" >&2; exit 1; }
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+files=$(find "$corpus" -type f ! -name '.*' | wc -l)
+bytes=$(find "$corpus" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s}')
+mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
+
+# run NAME COMMAND...: runs the command $runs times; leaves per-run "wall rss_kb" lines in
+# $scratch/NAME.times and the last run's stderr in $scratch/NAME.err.
+run() {
+    local name=$1
+    shift
+    : >"$scratch/$name.times"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -v -o "$scratch/time.txt" "$@" 2>"$scratch/$name.err" >/dev/null
+        awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); w = p[n] + 60 * p[n-1]
+                                               if (n > 2) w += 3600 * p[1]}
+                    /Maximum resident/ {r = $2} END {print w, r}' \
+            "$scratch/time.txt" >>"$scratch/$name.times"
+    done
+}
+
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+run nmftopics "$nt" tfidf "$corpus" -o "$scratch/out" --threads 2
+run sklearn /usr/bin/python3 bench/sklearn_tfidf.py "$corpus"
+
+nt_wall=$(cut -d' ' -f1 "$scratch/nmftopics.times" | median)
+nt_rss=$(cut -d' ' -f2 "$scratch/nmftopics.times" | median)
+sk_wall=$(cut -d' ' -f1 "$scratch/sklearn.times" | median)
+sk_rss=$(cut -d' ' -f2 "$scratch/sklearn.times" | median)
+nt_build=$(sed -nE 's/.* built in ([0-9.]+) s.*/\1/p' "$scratch/nmftopics.err")
+nt_write=$(sed -nE 's/.* written in ([0-9.]+) s.*/\1/p' "$scratch/nmftopics.err")
+sk_inner=$(sed -nE 's/.* ([0-9.]+) s$/\1/p' "$scratch/sklearn.err")
+
+echo "corpus: $corpus ($files files, $mb MB); median of $runs runs; nmftopics on 2 threads"
+echo "  nmftopics: $(sed -E 's/^tfidf: //; s/ ->.*//' "$scratch/nmftopics.err")"
+echo "  sklearn:   $(sed -E 's/^sklearn: //' "$scratch/sklearn.err")"
+awk -v f="$mb" -v nw="$nt_wall" -v nr="$nt_rss" -v sw="$sk_wall" -v sr="$sk_rss" \
+    -v nb="$nt_build" -v nwr="$nt_write" -v si="$sk_inner" 'BEGIN {
+    printf "%-40s %9s %9s %12s\n", "", "seconds", "MB/s", "peak RSS MB"
+    printf "%-40s %9.2f %9.1f %12.1f\n", "nmftopics tfidf (whole command)", nw, f / nw, nr / 1024
+    printf "%-40s %9.2f %9.1f\n", "  of which list + read + tokenize + tfidf", nb, f / nb
+    printf "%-40s %9.2f\n", "  of which writing PREFIX.{mtx,terms,docs}", nwr
+    printf "%-40s %9.2f %9.1f %12.1f\n", "scikit-learn (whole process)", sw, f / sw, sr / 1024
+    printf "%-40s %9.2f %9.1f\n", "  of which read + fit_transform", si, f / si
+    printf "ratios (scikit-learn / nmftopics): whole %.1fx, read+tokenize+vectorize %.1fx, " \
+           "peak memory %.1fx\n", sw / nw, si / nb, sr / nr
+}'

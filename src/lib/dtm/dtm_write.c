@@ -1,0 +1,59 @@
+/* dtm_write.c: a document-term matrix as three files, PREFIX.mtx, .terms and .docs,
+ * written all or none. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nmftopics/dtm.h"
+#include "nmftopics/matrix.h"
+#include "nmftopics/output.h"
+
+/* PREFIX + suffix in a new string, or NULL. */
+static char *path_with(const char *prefix, const char *suffix)
+{
+    size_t a = strlen(prefix), b = strlen(suffix);
+    char *s = malloc(a + b + 1);
+    if (s) {
+        memcpy(s, prefix, a);
+        memcpy(s + a, suffix, b + 1);
+    }
+    return s;
+}
+
+/* One name per line; line breaks inside a name become spaces to keep rows aligned. */
+static int write_docs(const nt_dtm *dtm, const char *path, nt_error *err)
+{
+    nt_output out;
+    int rc = nt_output_open(&out, path, err);
+    if (rc != NT_OK)
+        return rc;
+    for (size_t i = 0; i < dtm->stats.documents; i++) {
+        for (const char *c = dtm->doc_names[i]; *c; c++)
+            putc(*c == '\n' || *c == '\r' ? ' ' : *c, out.fp);
+        putc('\n', out.fp);
+    }
+    return nt_output_commit(&out, err);
+}
+
+int nt_dtm_write(const nt_dtm *dtm, const char *prefix, nt_error *err)
+{
+    char *paths[3] = {path_with(prefix, ".mtx"), path_with(prefix, ".terms"),
+                      path_with(prefix, ".docs")};
+    int rc = NT_OK, written = 0;
+    if (!paths[0] || !paths[1] || !paths[2])
+        rc = nt_error_set(err, NT_ENOMEM, "out of memory");
+    if (rc == NT_OK && (rc = nt_sparse_write_mtx(paths[0], dtm->A, err)) == NT_OK)
+        written++;
+    if (rc == NT_OK && (rc = nt_vocab_write(dtm->vocab, paths[1], err)) == NT_OK)
+        written++;
+    if (rc == NT_OK && (rc = write_docs(dtm, paths[2], err)) == NT_OK)
+        written++;
+    if (rc != NT_OK)
+        for (int k = 0; k < written; k++)
+            unlink(paths[k]);
+    for (int k = 0; k < 3; k++)
+        free(paths[k]);
+    return rc;
+}

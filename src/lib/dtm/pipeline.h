@@ -1,0 +1,32 @@
+/* pipeline.h: streaming a corpus through the workers in batches and counting its
+ * documents, in document order, against a vocabulary builder. */
+#ifndef NT_DTM_PIPELINE_H
+#define NT_DTM_PIPELINE_H
+
+#include <stddef.h>
+
+#include "dtm/rows.h"
+#include "nmftopics/corpus.h"
+#include "nmftopics/dtm.h"
+#include "nmftopics/hooks.h"
+#include "nmftopics/vocab.h"
+
+/* The counted corpus: every kept document is one row of builder term ids with counts. */
+typedef struct nt_pipeline {
+    nt_vocab_builder *builder;  /* every term met, with df, counts and surface forms */
+    nt_rows rows;               /* one row per kept document */
+    size_t *kept;               /* size rows.m: the corpus index of each row */
+    size_t kept_cap;
+    nt_dtm_stats stats;         /* all but empty_rows */
+} nt_pipeline;
+
+/* Runs the corpus through tokenizing, stop words and stemming on opts->threads threads
+ * and counts it into *p (released with nt_pipeline_free, also after a failure). Warns
+ * through hooks about skipped binary documents and reports progress ("reading").
+ * Returns NT_OK, NT_EIO (a document or the stop-word file), NT_EINVAL, NT_ENOMEM. */
+int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
+                    const nt_hooks *hooks, nt_pipeline *p, nt_error *err);
+
+void nt_pipeline_free(nt_pipeline *p);
+
+#endif

@@ -1,0 +1,9 @@
+# Documents that are empty or hold only stop words and one-letter tokens leave no term.
+mkdir c
+: > c/empty.txt
+echo "The and of, a I to." > c/stop.txt
+"$NT" tfidf c -o out
+status=$?
+rm -r c
+if ls -A | grep -qv "^std"; then echo "output left behind: $(ls -A)" >&2; exit 99; fi
+exit $status

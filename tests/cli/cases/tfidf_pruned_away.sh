@@ -1,0 +1,8 @@
+# Terms that each occur in one document all fall below the default --min-df 2.
+mkdir c
+echo alpha > c/1; echo beta > c/2; echo gamma > c/3; echo delta > c/4
+"$NT" tfidf c -o out
+status=$?
+rm -r c
+if ls -A | grep -qv "^std"; then echo "output left behind: $(ls -A)" >&2; exit 99; fi
+exit $status

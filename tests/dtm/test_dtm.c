@@ -1,0 +1,246 @@
+/* test_dtm.c: the document-term matrix pipeline: counts, idf and rows, surface forms,
+ * bigrams, thread-count independence, fixed-vocabulary transforms and the written files;
+ * the suite's entry point (edge cases and errors in test_dtm_edge.c, scikit-learn parity
+ * in test_dtm_parity.c). */
+#define _XOPEN_SOURCE 700
+#include <check.h>
+#include <ftw.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmftopics/corpus.h"
+#include "nmftopics/dtm.h"
+#include "test_dtm.h"
+
+START_TEST(counts_rows_names_and_idf)
+{
+    const char *dir = new_dir("counts");
+    write_file(dir, "a.txt", "Apple banana apple", 18);
+    write_file(dir, "b.txt", "banana cherry", 13);
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    t.stem = 0;
+    f.use_idf = 0;
+    f.norm = NT_NORM_NONE;
+    nt_dtm *d = build_dir(dir, &t, &f);
+    ck_assert_uint_eq(d->A->nrow, 2);
+    ck_assert_uint_eq(d->A->ncol, 3);
+    ck_assert_str_eq(d->doc_names[0], "a.txt");
+    ck_assert_str_eq(d->vocab->stems[0], "apple");
+    ck_assert(entry(d->A, 0, 0) == 2.0); /* raw counts without idf and norm */
+    ck_assert(entry(d->A, 0, 1) == 1.0);
+    ck_assert(entry(d->A, 1, 2) == 1.0);
+    ck_assert(d->A->sorted && d->A->packed && d->A->xtype == CHOLMOD_REAL);
+    ck_assert_int_eq(d->vocab->df[1], 2);
+    ck_assert_int_eq(d->vocab->counts[0], 2);
+    ck_assert_uint_eq(d->stats.tokens, 5);
+    ck_assert_uint_eq(d->stats.bytes, 31);
+    nt_dtm_free(d);
+    /* default weighting: idf(banana) = ln(3/3) + 1 = 1, idf(apple) = ln(3/2) + 1; l2 rows */
+    f.use_idf = 1;
+    f.norm = NT_NORM_L2;
+    d = build_dir(dir, &t, &f);
+    double apple = 2 * (log(1.5) + 1), banana = 1;
+    double norm = sqrt(apple * apple + banana * banana);
+    ck_assert_double_eq_tol(d->idf[0], log(1.5) + 1, 1e-15);
+    ck_assert_double_eq_tol(entry(d->A, 0, 0), apple / norm, 1e-15);
+    ck_assert_double_eq_tol(entry(d->A, 0, 1), banana / norm, 1e-15);
+    nt_dtm_free(d);
+}
+END_TEST
+
+START_TEST(surface_forms_under_stemming)
+{
+    const char *dir = new_dir("surfaces");
+    const char *text = "Government governments government governing. Running runs runs.";
+    write_file(dir, "doc", text, strlen(text));
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    nt_dtm *d = build_dir(dir, &t, &f);
+    long gov = nt_vocab_find(d->vocab, "govern", 6);
+    long run = nt_vocab_find(d->vocab, "run", 3);
+    ck_assert_int_ge(gov, 0);
+    ck_assert_int_ge(run, 0);
+    ck_assert_str_eq(d->vocab->surfaces[gov], "government");
+    ck_assert_int_eq(d->vocab->counts[gov], 4);
+    ck_assert_str_eq(d->vocab->surfaces[run], "runs");
+    nt_dtm_free(d);
+}
+END_TEST
+
+START_TEST(bigrams_skip_stop_words)
+{
+    const char *dir = new_dir("bigrams");
+    const char *text = "state of the union, state of the union";
+    write_file(dir, "doc", text, strlen(text));
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    t.bundled_stopwords = 1;
+    t.ngram_max = 2;
+    t.stem = 0;
+    f.use_idf = 0;
+    f.norm = NT_NORM_NONE;
+    nt_dtm *d = build_dir(dir, &t, &f);
+    /* "of the" are stop words: bigrams join the remaining neighbours, across the comma */
+    ck_assert_uint_eq(d->vocab->n_terms, 4);
+    ck_assert_str_eq(d->vocab->stems[0], "state");
+    ck_assert_str_eq(d->vocab->stems[1], "state union");
+    ck_assert_str_eq(d->vocab->stems[3], "union state");
+    ck_assert(entry(d->A, 0, 1) == 2.0);
+    ck_assert(entry(d->A, 0, 3) == 1.0);
+    nt_dtm_free(d);
+}
+END_TEST
+
+static void assert_same_dtm(const nt_dtm *a, const nt_dtm *b)
+{
+    ck_assert_uint_eq(a->A->nrow, b->A->nrow);
+    ck_assert_uint_eq(a->A->ncol, b->A->ncol);
+    size_t n = a->A->ncol, nnz = (size_t)((const int *)a->A->p)[n];
+    ck_assert_int_eq(memcmp(a->A->p, b->A->p, (n + 1) * sizeof(int)), 0);
+    ck_assert_int_eq(memcmp(a->A->i, b->A->i, nnz * sizeof(int)), 0);
+    ck_assert_int_eq(memcmp(a->A->x, b->A->x, nnz * sizeof(double)), 0); /* bit-identical */
+    ck_assert_int_eq(memcmp(a->idf, b->idf, n * sizeof(double)), 0);
+    for (size_t j = 0; j < n; j++) {
+        ck_assert_str_eq(a->vocab->stems[j], b->vocab->stems[j]);
+        ck_assert_str_eq(a->vocab->surfaces[j], b->vocab->surfaces[j]);
+        ck_assert_int_eq(a->vocab->df[j], b->vocab->df[j]);
+        ck_assert_int_eq(a->vocab->counts[j], b->vocab->counts[j]);
+    }
+    for (size_t i = 0; i < a->A->nrow; i++)
+        ck_assert_str_eq(a->doc_names[i], b->doc_names[i]);
+}
+
+START_TEST(threads_do_not_change_the_result)
+{
+    const char *dir = new_dir("threads");
+    make_random_corpus(dir, 700); /* several batches with one thread, one with three */
+    nt_text_options t;
+    nt_tfidf_options f;
+    nt_text_options_init(&t);
+    nt_tfidf_options_init(&f);
+    t.ngram_max = 2;
+    t.threads = 1;
+    nt_dtm *one = build_dir(dir, &t, &f);
+    t.threads = 3;
+    nt_dtm *three = build_dir(dir, &t, &f);
+    ck_assert_uint_eq(one->A->nrow, 700);
+    ck_assert_uint_gt(one->stats.empty_rows, 0);
+    assert_same_dtm(one, three);
+    nt_dtm_free(one);
+    nt_dtm_free(three);
+}
+END_TEST
+
+START_TEST(fixed_vocabulary_reproduces_and_ignores_unknown)
+{
+    const char *dir = new_dir("fit");
+    make_random_corpus(dir, 50);
+    nt_text_options t;
+    nt_tfidf_options f;
+    nt_text_options_init(&t);
+    nt_tfidf_options_init(&f);
+    t.ngram_max = 2;
+    t.prune.max_df = (nt_df_limit){1.0, 1}; /* keep "market", frequent in this corpus */
+    nt_dtm *fit = build_dir(dir, &t, &f);
+    nt_corpus *corpus;
+    ck_assert_int_eq(nt_corpus_open_dir(dir, NULL, &corpus, NULL), NT_OK);
+    nt_dtm *again;
+    ck_assert_int_eq(nt_dtm_build_with_vocab(corpus, &t, &f, fit->vocab, fit->idf, NULL, &again,
+                                             NULL), NT_OK);
+    assert_same_dtm(fit, again); /* the training corpus maps onto itself exactly */
+    nt_dtm_free(again);
+    nt_corpus_free(corpus);
+    const char *other = new_dir("transform");
+    const char *text = "markets unheardof markets zebra";
+    write_file(other, "new.txt", text, strlen(text));
+    write_file(other, "blank.txt", "", 0);
+    ck_assert_int_eq(nt_corpus_open_dir(other, NULL, &corpus, NULL), NT_OK);
+    ck_assert_int_eq(nt_dtm_build_with_vocab(corpus, &t, &f, fit->vocab, fit->idf, NULL, &again,
+                                             NULL), NT_OK);
+    ck_assert_uint_eq(again->A->nrow, 2);
+    ck_assert_uint_eq(again->A->ncol, fit->A->ncol);
+    long market = nt_vocab_find(fit->vocab, "market", 6);
+    ck_assert_int_ge(market, 0);
+    ck_assert_double_eq_tol(entry(again->A, 1, (int)market), 1.0, 1e-15); /* only known term */
+    ck_assert_int_eq(((int *)again->A->p)[again->A->ncol], 1);
+    ck_assert_uint_eq(again->stats.empty_rows, 1);
+    nt_dtm_free(again);
+    nt_corpus_free(corpus);
+    nt_dtm_free(fit);
+}
+END_TEST
+
+START_TEST(write_produces_three_aligned_files)
+{
+    const char *dir = new_dir("write");
+    write_file(dir, "one", "alpha beta", 10);
+    write_file(dir, "two", "beta gamma gamma", 16);
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    nt_dtm *d = build_dir(dir, &t, &f);
+    char prefix[512], path[600], line[256];
+    snprintf(prefix, sizeof prefix, "%s/out", dir);
+    ck_assert_int_eq(nt_dtm_write(d, prefix, NULL), NT_OK);
+    snprintf(path, sizeof path, "%s.terms", prefix);
+    FILE *fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
+    ck_assert_str_eq(line, "alpha\talpha\t1\n");
+    fclose(fp);
+    snprintf(path, sizeof path, "%s.docs", prefix);
+    fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
+    ck_assert_str_eq(line, "one\n");
+    fclose(fp);
+    snprintf(path, sizeof path, "%s.mtx", prefix);
+    fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
+    ck_assert_ptr_nonnull(strstr(line, "%%MatrixMarket matrix coordinate real"));
+    fclose(fp);
+    nt_dtm_free(d);
+}
+END_TEST
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+int main(void)
+{
+    if (!mkdtemp(test_root)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
+    Suite *s = suite_create("dtm");
+    TCase *core = tcase_create("core");
+    add_parity_tests(core);
+    tcase_add_test(core, counts_rows_names_and_idf);
+    tcase_add_test(core, surface_forms_under_stemming);
+    tcase_add_test(core, bigrams_skip_stop_words);
+    tcase_add_test(core, threads_do_not_change_the_result);
+    tcase_add_test(core, fixed_vocabulary_reproduces_and_ignores_unknown);
+    tcase_add_test(core, write_produces_three_aligned_files);
+    TCase *edge = tcase_create("edge");
+    add_edge_tests(edge);
+    TCase *errors = tcase_create("errors");
+    add_error_tests(errors);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, edge);
+    suite_add_tcase(s, errors);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    nftw(test_root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
