@@ -153,7 +153,8 @@ int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *e
         free(hg.g);
         return nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
     }
-#pragma omp parallel for schedule(static) num_threads(st->threads) if (nblocks > 1)
+    int big = (double)sp->rows * (double)(k * k) * sweeps >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
     for (long b = 0; b < nblocks; b++) {
         double *buf = bufs + (size_t)omp_get_thread_num() * per_thread;
         size_t r0 = (size_t)b * HALS_ROWS;

@@ -33,6 +33,10 @@
 #define NT_NMF_VECTOR_CLONES
 #endif
 
+/* Loops with less work than this many multiply-adds run on one thread: waking the team
+ * costs more than it saves, and a lot more on a machine busy with other work. */
+#define NT_NMF_PARALLEL_MIN 100000
+
 /* Topics per register block in the product kernels. */
 #define NT_NMF_CHUNK 8
 

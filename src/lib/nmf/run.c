@@ -54,8 +54,13 @@ static int frobenius_step(nt_nmf_state *st, const nt_nmf_method *method, double 
     if ((rc = method->solve(st, &sp, err)) != NT_OK)
         return rc;
     nt_nmf_gram(st->ht, st->n, st->k, st->gh);
-    *f = nt_nmf_half_sq_error(st, st->ht, st->atw, st->n, st->gw, st->gh) + penalties(st);
     nt_nmf_mul_a(st, st->ht, st->aht);
+    /* <A, W H> is both <W, A H^T> and <H^T, A^T W>; the shorter factor is cheaper. */
+    if (st->m <= st->n)
+        *f = nt_nmf_half_sq_error(st, st->w, st->aht, st->m, st->gw, st->gh);
+    else
+        *f = nt_nmf_half_sq_error(st, st->ht, st->atw, st->n, st->gw, st->gh);
+    *f += penalties(st);
     return NT_OK;
 }
 
