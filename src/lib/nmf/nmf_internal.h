@@ -63,6 +63,10 @@ typedef struct nt_nmf_subproblem {
     const double *g;      /* k x k, symmetric, both triangles filled, size k*k */
     const double *p;      /* rows x k row-major, size rows*k */
     nt_nmf_penalty pen;
+    double *gram_out;     /* if not NULL, a solver may store x^T x of its result here (k x k,
+                           * both triangles, summed in a thread-count independent order) and
+                           * set *gram_done = 1, sparing the driver that Gram matrix */
+    int *gram_done;       /* set with gram_out */
 } nt_nmf_subproblem;
 
 typedef struct nt_nmf_state nt_nmf_state;
