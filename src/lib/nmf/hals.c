@@ -26,6 +26,7 @@
 #define HALS_ALPHA 0.5
 #define HALS_DELTA 0.1
 #define HALS_ROWS 8 /* rows per block, the lanes of hals_vec */
+#define HALS_CHUNK (NT_NMF_BLOCK / HALS_ROWS) /* blocks per chunk, the unit of a Gram sum */
 
 /* The penalised Gram matrix of a subproblem and what a coordinate step needs of its diagonal. */
 typedef struct hals_gram {
@@ -73,23 +74,31 @@ static inline void block_sweep(hals_vec *restrict xv, const hals_vec *restrict p
     }
 }
 
+/* A thread's buffers: one transposed block, its right-hand sides, and the Gram matrix of the
+ * finished blocks of the current chunk, one vector per (t, q) with t <= q. */
+typedef struct hals_work {
+    hals_vec *xv;    /* size k */
+    hals_vec *pv;    /* size k */
+    hals_vec *gram;  /* size k*k, NULL when no Gram matrix is wanted */
+} hals_work;
+
 /* Rows [0, nrows) of x (nrows <= HALS_ROWS) and their right-hand sides p: transposes them into
- * xb and l1 - p into pb, sweeps, and writes the rows back. Missing rows of a short block are
- * zero and stay zero. */
+ * xv and l1 - p into pv, sweeps, writes the rows back and adds their Gram matrix to work's.
+ * Missing rows of a short block are zero and stay zero. */
 NT_NMF_VECTOR_CLONES
 static void solve_block(double *restrict x, const double *restrict p, size_t nrows,
                         const hals_gram *hg, double l1, size_t k, int sweeps,
-                        hals_vec *restrict xv, hals_vec *restrict pv)
+                        const hals_work *work)
 {
+    hals_vec *restrict xv = work->xv, *restrict pv = work->pv;
     double *xb = (double *)xv, *pb = (double *)pv;
     for (size_t c = 0; c < HALS_ROWS; c++)
         for (size_t t = 0; t < k; t++) {
             xb[t * HALS_ROWS + c] = c < nrows ? x[c * k + t] : 0.0;
             pb[t * HALS_ROWS + c] = c < nrows ? l1 - p[c * k + t] : 0.0;
         }
-    hals_vec first = {0.0}, active, one = {0.0};
-    one += 1.0;
-    active = one;
+    hals_vec first = {0.0}, active = {0.0};
+    active += 1.0;
     block_sweep(xv, pv, hg, k, &active, &first);
     const hals_vec limit = first * (HALS_DELTA * HALS_DELTA);
     for (int s = 1; s < sweeps; s++) {
@@ -108,6 +117,35 @@ static void solve_block(double *restrict x, const double *restrict p, size_t nro
     for (size_t c = 0; c < nrows; c++)
         for (size_t t = 0; t < k; t++)
             x[c * k + t] = xb[t * HALS_ROWS + c];
+    if (work->gram)
+        for (size_t t = 0; t < k; t++)
+            for (size_t q = t; q < k; q++)
+                work->gram[t * k + q] += xv[t] * xv[q];
+}
+
+/* Rows of chunk c (HALS_CHUNK blocks): solves them block by block and stores the chunk's
+ * Gram matrix, its lanes added in order, in chunk_gram (k x k, both triangles). */
+static void solve_chunk(const nt_nmf_subproblem *sp, const hals_gram *hg, size_t k, int sweeps,
+                        long c, const hals_work *work, double *chunk_gram)
+{
+    size_t r_end = ((size_t)c + 1) * HALS_CHUNK * HALS_ROWS;
+    if (work->gram)
+        memset(work->gram, 0, k * k * sizeof *work->gram);
+    for (size_t r0 = (size_t)c * HALS_CHUNK * HALS_ROWS; r0 < sp->rows && r0 < r_end;
+         r0 += HALS_ROWS) {
+        size_t nr = sp->rows - r0 < HALS_ROWS ? sp->rows - r0 : HALS_ROWS;
+        solve_block(sp->x + r0 * k, sp->p + r0 * k, nr, hg, sp->pen.l1, k, sweeps, work);
+    }
+    if (!work->gram)
+        return;
+    for (size_t t = 0; t < k; t++)
+        for (size_t q = t; q < k; q++) {
+            double lanes[HALS_ROWS], sum = 0.0;
+            memcpy(lanes, &work->gram[t * k + q], sizeof lanes);
+            for (int l = 0; l < HALS_ROWS; l++)
+                sum += lanes[l];
+            chunk_gram[t * k + q] = chunk_gram[q * k + t] = sum;
+        }
 }
 
 /* The most sweeps one product with A pays for: 1 + alpha * rho with rho = 1 + (cost of the
@@ -140,28 +178,38 @@ static int gram_setup(hals_gram *hg, const nt_nmf_subproblem *sp, size_t k)
 
 int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err)
 {
-    size_t k = st->k;
+    size_t k = st->k, nchunks = (sp->rows + HALS_CHUNK * HALS_ROWS - 1) / (HALS_CHUNK * HALS_ROWS);
+    int with_gram = sp->gram_out != NULL;
+    /* Per thread: xv and pv (k vectors each), the chunk Gram (k*k vectors) when wanted. */
+    size_t per_thread = (2 + (with_gram ? k : 0)) * k;
     hals_gram hg;
-    if (gram_setup(&hg, sp, k) != NT_OK)
-        return nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
-    int sweeps = max_sweeps(st, sp);
-    long nblocks = (long)((sp->rows + HALS_ROWS - 1) / HALS_ROWS);
-    size_t per_thread = 2 * HALS_ROWS * k; /* a transposed block and its right-hand sides */
-    size_t bytes = (size_t)st->threads * per_thread * sizeof(double); /* a multiple of 64 */
-    double *bufs = aligned_alloc(sizeof(hals_vec), bytes);
-    if (!bufs) {
-        free(hg.g);
-        return nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
+    hals_vec *bufs = NULL;
+    double *chunk_grams = NULL;
+    int rc = gram_setup(&hg, sp, k);
+    if (rc == NT_OK) {
+        bufs = aligned_alloc(sizeof(hals_vec), (size_t)st->threads * per_thread * sizeof *bufs);
+        chunk_grams = with_gram ? malloc(nchunks * k * k * sizeof *chunk_grams) : NULL;
+        rc = !bufs || (with_gram && !chunk_grams) ? NT_ENOMEM : NT_OK;
     }
-#pragma omp parallel for schedule(static) num_threads(st->threads) if (nblocks > 1)
-    for (long b = 0; b < nblocks; b++) {
-        double *buf = bufs + (size_t)omp_get_thread_num() * per_thread;
-        size_t r0 = (size_t)b * HALS_ROWS;
-        size_t nr = sp->rows - r0 < HALS_ROWS ? sp->rows - r0 : HALS_ROWS;
-        solve_block(sp->x + r0 * k, sp->p + r0 * k, nr, &hg, sp->pen.l1, k, sweeps,
-                    (hals_vec *)buf, (hals_vec *)buf + k);
+    if (rc == NT_OK) {
+        int sweeps = max_sweeps(st, sp);
+        int big = (double)sp->rows * (double)(k * k) * sweeps >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
+        for (long c = 0; c < (long)nchunks; c++) {
+            hals_vec *b = bufs + (size_t)omp_get_thread_num() * per_thread;
+            hals_work work = {b, b + k, with_gram ? b + 2 * k : NULL};
+            solve_chunk(sp, &hg, k, sweeps, c, &work, with_gram ? chunk_grams + c * k * k : NULL);
+        }
+        if (with_gram) {
+            memset(sp->gram_out, 0, k * k * sizeof *sp->gram_out);
+            for (size_t c = 0; c < nchunks; c++)
+                for (size_t q = 0; q < k * k; q++)
+                    sp->gram_out[q] += chunk_grams[c * k * k + q];
+            *sp->gram_done = 1;
+        }
     }
     free(bufs);
+    free(chunk_grams);
     free(hg.g);
-    return NT_OK;
+    return rc == NT_OK ? NT_OK : nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
 }

@@ -64,7 +64,8 @@ static void kl_step(const cholmod_sparse *s, const double *x, double *y, size_t 
 {
     const int *sp = s->p, *si = s->i;
     const double *sx = s->x;
-#pragma omp parallel for schedule(static) num_threads(threads)
+    int big = (double)sp[s->ncol] * (double)k >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(threads) if (big)
     for (long r = 0; r < (long)s->ncol; r++)
         kl_row(si, sx, sp[r], sp[r + 1], x, y + (size_t)r * k, k, xsum, num + (size_t)r * k);
 }
@@ -87,7 +88,8 @@ double nt_nmf_kl_objective(nt_nmf_state *st)
     const double *sx = s->x;
     size_t k = st->k, m = st->m, nblocks = (m + NT_NMF_BLOCK - 1) / NT_NMF_BLOCK;
     double *part = st->scratch; /* nblocks <= m <= max(m, n) * k values */
-#pragma omp parallel for schedule(static) num_threads(st->threads)
+    int big = (double)st->nnz * (double)k >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
     for (long b = 0; b < (long)nblocks; b++) {
         size_t lo = (size_t)b * NT_NMF_BLOCK, hi = lo + NT_NMF_BLOCK < m ? lo + NT_NMF_BLOCK : m;
         double acc = 0.0;

@@ -192,14 +192,14 @@ static int em_iterate(nt_nmf_state *st, nt_error *err)
         refill(st, em);
     nt_nmf_gram(st->ht, st->n, st->k, st->gh);
     nt_nmf_mul_a(st, st->ht, st->aht);
-    nt_nmf_subproblem sp = {NT_NMF_SIDE_W, st->w, st->m, st->gh, st->aht, st->pen_w};
+    nt_nmf_subproblem sp = {NT_NMF_SIDE_W, st->w, st->m, st->gh, st->aht, st->pen_w, NULL, NULL};
     int rc = inner->solve(st, &sp, err);
     if (rc != NT_OK)
         return rc;
     refill(st, em);
     nt_nmf_gram(st->w, st->m, st->k, st->gw);
     nt_nmf_mul_at(st, st->w, st->atw);
-    sp = (nt_nmf_subproblem){NT_NMF_SIDE_H, st->ht, st->n, st->gw, st->atw, st->pen_h};
+    sp = (nt_nmf_subproblem){NT_NMF_SIDE_H, st->ht, st->n, st->gw, st->atw, st->pen_h, NULL, NULL};
     rc = inner->solve(st, &sp, err);
     em->filled = 0;
     em->surrogate = 1;

@@ -14,7 +14,8 @@ int nt_nmf_mu_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err
     (void)err;
     size_t k = st->k;
     const nt_nmf_penalty pen = sp->pen;
-#pragma omp parallel for schedule(static) num_threads(st->threads)
+    int big = (double)sp->rows * (double)(k * k) >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
     for (long r = 0; r < (long)sp->rows; r++) {
         double *xr = sp->x + (size_t)r * k;
         const double *pr = sp->p + (size_t)r * k;

@@ -33,6 +33,10 @@
 #define NT_NMF_VECTOR_CLONES
 #endif
 
+/* Loops with less work than this many multiply-adds run on one thread: waking the team
+ * costs more than it saves, and a lot more on a machine busy with other work. */
+#define NT_NMF_PARALLEL_MIN 100000
+
 /* Topics per register block in the product kernels. */
 #define NT_NMF_CHUNK 8
 
@@ -59,6 +63,10 @@ typedef struct nt_nmf_subproblem {
     const double *g;      /* k x k, symmetric, both triangles filled, size k*k */
     const double *p;      /* rows x k row-major, size rows*k */
     nt_nmf_penalty pen;
+    double *gram_out;     /* if not NULL, a solver may store x^T x of its result here (k x k,
+                           * both triangles, summed in a thread-count independent order) and
+                           * set *gram_done = 1, sparing the driver that Gram matrix */
+    int *gram_done;       /* set with gram_out */
 } nt_nmf_subproblem;
 
 typedef struct nt_nmf_state nt_nmf_state;

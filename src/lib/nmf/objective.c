@@ -20,9 +20,10 @@ static void penalty_sums(const double *x, size_t rows, size_t k, int threads, do
     out[0] = out[1] = out[2] = 0.0;
     enum { PASS = 256 };
     double part[PASS][3];
+    int big = rows * k >= NT_NMF_PARALLEL_MIN;
     for (size_t b0 = 0; b0 < nblocks; b0 += PASS) {
         long nb = (long)(nblocks - b0 < PASS ? nblocks - b0 : PASS);
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) num_threads(threads) if (big)
         for (long b = 0; b < nb; b++) {
             size_t lo = (b0 + (size_t)b) * NT_NMF_BLOCK;
             size_t hi = lo + NT_NMF_BLOCK < rows ? lo + NT_NMF_BLOCK : rows;

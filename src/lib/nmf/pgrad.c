@@ -32,7 +32,8 @@ double nt_nmf_pgrad_sq(const nt_nmf_state *st, const nt_nmf_subproblem *sp, int 
 {
     size_t nblocks = (sp->rows + NT_NMF_BLOCK - 1) / NT_NMF_BLOCK;
     double *part = st->scratch; /* nblocks <= rows values */
-#pragma omp parallel for schedule(static) num_threads(st->threads)
+    int big = (double)sp->rows * (double)(st->k * st->k) >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
     for (long b = 0; b < (long)nblocks; b++) {
         size_t lo = (size_t)b * NT_NMF_BLOCK;
         size_t hi = lo + NT_NMF_BLOCK < sp->rows ? lo + NT_NMF_BLOCK : sp->rows;

@@ -44,7 +44,8 @@ static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k
     const int *sp = s->p, *si = s->i;
     const double *sx = s->x;
     long ncol = (long)s->ncol;
-#pragma omp parallel for schedule(static) num_threads(threads)
+    int big = (double)sp[ncol] * (double)k >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static) num_threads(threads) if (big)
     for (long r = 0; r < ncol; r++)
         product_row(si, sx, sp[r], sp[r + 1], y, k, out + (size_t)r * k);
 }
@@ -92,7 +93,7 @@ double nt_nmf_dot(const double *x, const double *y, size_t len, int threads)
     double part[PASS];
     for (size_t b0 = 0; b0 < nblocks; b0 += PASS) {
         long nb = (long)(nblocks - b0 < PASS ? nblocks - b0 : PASS);
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) num_threads(threads) if (len >= NT_NMF_PARALLEL_MIN)
         for (long b = 0; b < nb; b++) {
             size_t lo = (b0 + (size_t)b) * NT_NMF_BLOCK;
             size_t hi = lo + NT_NMF_BLOCK < len ? lo + NT_NMF_BLOCK : len;

@@ -7,13 +7,13 @@
 
 static nt_nmf_subproblem side_w(nt_nmf_state *st)
 {
-    nt_nmf_subproblem sp = {NT_NMF_SIDE_W, st->w, st->m, st->gh, st->aht, st->pen_w};
+    nt_nmf_subproblem sp = {NT_NMF_SIDE_W, st->w, st->m, st->gh, st->aht, st->pen_w, NULL, NULL};
     return sp;
 }
 
 static nt_nmf_subproblem side_h(nt_nmf_state *st)
 {
-    nt_nmf_subproblem sp = {NT_NMF_SIDE_H, st->ht, st->n, st->gw, st->atw, st->pen_h};
+    nt_nmf_subproblem sp = {NT_NMF_SIDE_H, st->ht, st->n, st->gw, st->atw, st->pen_h, NULL, NULL};
     return sp;
 }
 
@@ -41,21 +41,34 @@ static double frobenius_begin(nt_nmf_state *st)
 }
 
 /* W step, then H step. On entry aht and gh belong to the current H; on return every
- * product and Gram matrix belongs to the new factors, and *f is their objective. */
+ * product and Gram matrix belongs to the new factors, and *f is their objective. A solver
+ * may hand back the Gram matrix of its result (hals forms it while the rows are in cache). */
 static int frobenius_step(nt_nmf_state *st, const nt_nmf_method *method, double *f, nt_error *err)
 {
+    int w_gram = 0, h_gram = 0;
     nt_nmf_subproblem sp = side_w(st);
+    sp.gram_out = st->gw;
+    sp.gram_done = &w_gram;
     int rc = method->solve(st, &sp, err);
     if (rc != NT_OK)
         return rc;
     nt_nmf_mul_at(st, st->w, st->atw);
-    nt_nmf_gram(st->w, st->m, st->k, st->gw);
+    if (!w_gram)
+        nt_nmf_gram(st->w, st->m, st->k, st->gw);
     sp = side_h(st);
+    sp.gram_out = st->gh;
+    sp.gram_done = &h_gram;
     if ((rc = method->solve(st, &sp, err)) != NT_OK)
         return rc;
-    nt_nmf_gram(st->ht, st->n, st->k, st->gh);
-    *f = nt_nmf_half_sq_error(st, st->ht, st->atw, st->n, st->gw, st->gh) + penalties(st);
+    if (!h_gram)
+        nt_nmf_gram(st->ht, st->n, st->k, st->gh);
     nt_nmf_mul_a(st, st->ht, st->aht);
+    /* <A, W H> is both <W, A H^T> and <H^T, A^T W>; the shorter factor is cheaper. */
+    if (st->m <= st->n)
+        *f = nt_nmf_half_sq_error(st, st->w, st->aht, st->m, st->gw, st->gh);
+    else
+        *f = nt_nmf_half_sq_error(st, st->ht, st->atw, st->n, st->gw, st->gh);
+    *f += penalties(st);
     return NT_OK;
 }
 
