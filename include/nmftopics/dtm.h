@@ -21,9 +21,10 @@ extern "C" {
 
 /* How documents become terms. The defaults (nt_text_options_init) are chosen for topic
  * modelling; scikit-learn's TfidfVectorizer corresponds to tokenizer.pattern WORD with
- * max_length unbounded, stem 0, its own stop-word list, min_df count 1, max_df 1.0. */
+ * min_length 2, max_length unbounded, stem 0, its own stop-word list, min_df count 1,
+ * max_df 1.0. */
 typedef struct nt_text_options {
-    nt_tokenizer_options tokenizer;  /* default: letters, 2 to 40 code points */
+    nt_tokenizer_options tokenizer;  /* default: letters, 3 to 40 code points */
     const char *language;            /* Snowball language of the stemmer and of the bundled
                                         stop-word list; default "english"; not owned */
     int stem;                        /* nonzero: stem tokens (default 1) */
@@ -31,7 +32,7 @@ typedef struct nt_text_options {
                                         (default 1) */
     const char *stopwords_file;      /* a further list to remove (Snowball format), or NULL
                                         (default); not owned */
-    nt_vocab_prune_options prune;    /* default: min_df count 2, max_df fraction 0.95, no
+    nt_vocab_prune_options prune;    /* default: min_df count 2, max_df fraction 0.5, no
                                         max_terms */
     int ngram_max;                   /* 1: unigrams (default); 2: unigrams and bigrams */
     int threads;                     /* worker threads; 0 (default) = all cores */

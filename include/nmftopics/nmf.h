@@ -44,6 +44,20 @@ enum nt_nmf_stop {
                                  * Frobenius algorithms only */
 };
 
+/* What an entry of A that is zero (stored as zero or not stored at all) means. */
+enum nt_nmf_missing {
+    NT_NMF_MISSING_ZERO = 0,  /* a zero, fitted like any other value (the default) */
+    NT_NMF_MISSING_ABSENT     /* unknown: the loss counts the nonzero entries only, so the fit
+                               * completes the matrix (ratings); hals only */
+};
+
+/* A list of entries (row[q], col[q]) of an m x n matrix, 0-based. Views only. */
+typedef struct nt_nmf_entry_list {
+    size_t count;
+    const size_t *row;  /* size count, each < m */
+    const size_t *col;  /* size count, each < n */
+} nt_nmf_entry_list;
+
 typedef struct nt_nmf_options {
     size_t k;               /* rank, 1 <= k <= min(m, n) (default 10) */
     int algorithm;          /* enum nt_nmf_algorithm (default NT_NMF_HALS) */
@@ -64,6 +78,10 @@ typedef struct nt_nmf_options {
     const double *init_w;   /* NT_NMF_INIT_CUSTOM: m x k factor-major, not owned, size m*k */
     const double *init_h;   /* NT_NMF_INIT_CUSTOM: k x n factor-major, not owned, size k*n */
     int record_trace;       /* nonzero: the result keeps the objective after every iteration */
+    int missing;            /* enum nt_nmf_missing (default NT_NMF_MISSING_ZERO) */
+    const nt_nmf_entry_list *holdout;  /* entries treated as unknown while fitting, whatever
+                             * their value (a cross-validation hold-out; duplicates count
+                             * once); hals only; not owned; NULL (default) for none */
 } nt_nmf_options;
 
 /* Sets every option to its default. */
@@ -79,7 +97,13 @@ int nt_nmf_options_check(const nt_nmf_options *opts, size_t m, size_t n, nt_erro
  * into the matching column of W, so WH is unchanged and W carries the topic mass. A topic
  * whose row of H is all zero stays zero in both factors.
  * All-zero rows of A get all-zero rows of W; all-zero columns of A get all-zero columns of
- * H (exactly, after the first iteration, for every algorithm). */
+ * H (exactly, after the first iteration, for every algorithm).
+ *
+ * With missing = NT_NMF_MISSING_ABSENT or a holdout, only the observed entries enter the
+ * loss (the sums of the objective above run over them; see src/lib/nmf/missing.c), and
+ * objective and rel_error are taken over them too: rel_error = ||P(A - WH)||_F / ||P(A)||_F
+ * with P keeping the observed entries. Rows or columns without an observed entry get zero
+ * factors. */
 typedef struct nt_nmf_result {
     size_t m, n, k;
     double *w;               /* size m*k, w[t*m + i] */
@@ -114,6 +138,13 @@ void nt_nmf_result_free(nt_nmf_result *result);
  * (opts->k x n, factor-major) fixed. Uses opts->k, threads, l1_w and l2_w. Writes W to w
  * (caller-allocated, size m*k, factor-major). */
 int nt_nmf_project(const nt_matrix *a, const double *h, const nt_nmf_options *opts, double *w,
+                   nt_error *err);
+
+/* Writes (W H)_ij of result to out[q] for each entry (i, j) = (entries->row[q],
+ * entries->col[q]): the values a fit with missing entries imputes there, or the prediction
+ * of held-out entries. out has size entries->count. NT_EINVAL names the first entry outside
+ * the m x n matrix. */
+int nt_nmf_predict(const nt_nmf_result *result, const nt_nmf_entry_list *entries, double *out,
                    nt_error *err);
 
 /* Short names used by the CLI and reports: "hals", "mu", "kl", "anls-bpp", "snmf-r",

@@ -26,6 +26,8 @@ static const cli_option nmf_options[] = {
     {"snmf-beta", 0, "X", "snmf-r/-l: weight of the squared L1 norms (default: 0.01)"},
     {"snmf-eta", 0, "X", "snmf-r/-l: L2 weight on the other factor, -1 = max(A) (default: -1)"},
     {"threads", 0, "N", "threads, 0 = all cores (default: 0)"},
+    {"missing", 0, "MODE", "zero or absent (zeros unknown, fit the nonzeros; hals) "
+                           "(default: zero)"},
 };
 
 static int choice(const char *name, const char *value, const char *(*names)(int), int count,
@@ -77,6 +79,7 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
 {
     cli_nmf_options *o = target;
     static const char *const stops[] = {"objective", "pgrad"};
+    static const char *const missing[] = {"zero", "absent"};
     if (strcmp(name, "algorithm") == 0)
         return choice(name, value, nt_nmf_algorithm_name, NT_NMF_ALGORITHM_COUNT,
                       &o->nmf.algorithm, err);
@@ -84,6 +87,8 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         return choice(name, value, nt_nmf_init_name, NT_NMF_INIT_COUNT, &o->nmf.init, err);
     if (strcmp(name, "stop") == 0)
         return cli_parse_choice(name, value, stops, 2, &o->nmf.stop, err);
+    if (strcmp(name, "missing") == 0)
+        return cli_parse_choice(name, value, missing, 2, &o->nmf.missing, err);
     if (strcmp(name, "init-w") == 0 || strcmp(name, "init-h") == 0) {
         *(name[5] == 'w' ? &o->init_w_path : &o->init_h_path) = value;
         return 0;

@@ -15,13 +15,13 @@ static const cli_option text_options[] = {
     {"no-stopwords", 0, NULL, "keep the bundled stop words of the language (default: removed)"},
     {"token-pattern", 0, "P", "tokens are runs of letters, alnum (letters and digits) or word "
                               "(letters, digits, '_': scikit-learn's rule) (default: letters)"},
-    {"min-token-len", 0, "N", "drop tokens of fewer than N characters (default: 2)"},
+    {"min-token-len", 0, "N", "drop tokens of fewer than N characters (default: 3)"},
     {"max-token-len", 0, "N", "drop tokens of more than N characters, 0 = no limit "
                               "(default: 40)"},
     {"min-df", 0, "N|F", "keep terms in at least N documents, or a fraction F such as 0.01 of "
                          "them (default: 2)"},
     {"max-df", 0, "N|F", "keep terms in at most N documents, or a fraction F of them; 1.0 = "
-                         "all (default: 0.95)"},
+                         "all (default: 0.5)"},
     {"max-terms", 0, "N", "then keep the N terms most frequent in the corpus, 0 = all "
                           "(default: 0)"},
     {"ngrams", 0, "1-1|1-2", "single terms, or also bigrams of adjacent kept tokens "

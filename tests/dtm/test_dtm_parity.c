@@ -52,16 +52,6 @@ static void assert_lines(const char *path, char *const *expected, size_t n)
     ck_assert_msg(i == n, "%s: %zu lines, expected %zu", path, i, n);
 }
 
-/* Value of (r, c) in a sorted compressed-column matrix, 0 when not stored. */
-static double entry(const cholmod_sparse *A, int r, int c)
-{
-    const int *Ap = A->p, *Ai = A->i;
-    for (int p = Ap[c]; p < Ap[c + 1]; p++)
-        if (Ai[p] == r)
-            return ((const double *)A->x)[p];
-    return 0.0;
-}
-
 /* Every entry of the Matrix Market fixture matches, and the nonzero counts agree. */
 static void assert_matrix(const char *path, const cholmod_sparse *A)
 {

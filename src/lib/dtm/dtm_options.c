@@ -15,7 +15,11 @@ void nt_text_options_init(nt_text_options *opts)
     opts->stopwords_file = NULL;
     nt_vocab_prune_options_init(&opts->prune);
     opts->prune.min_df = (nt_df_limit){2, 0};
-    opts->prune.max_df = (nt_df_limit){0.95, 1};
+    /* Topic-modelling defaults: words in more than half of the documents ("upon",
+     * "must" in speeches) describe no topic (gensim's no_above is 0.5 too), and
+     * two-letter tokens are mostly the tails of split contractions ("ve", "ll"). */
+    opts->prune.max_df = (nt_df_limit){0.5, 1};
+    opts->tokenizer.min_length = 3;
     opts->ngram_max = 1;
     opts->threads = 0;
 }

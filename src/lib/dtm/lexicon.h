@@ -1,6 +1,7 @@
 /* lexicon.h: every distinct token met so far, with the vocabulary term it stems to (or its
- * being a stop word) and its count. Shared by the workers, which only read it while they
- * run; new tokens are added between batches by the driving thread. */
+ * being a stop word) and its count. Workers read its tokens and terms while they run; the
+ * driving thread adds tokens between batches only, and updates counts (which workers never
+ * read) while they run. */
 #ifndef NT_DTM_LEXICON_H
 #define NT_DTM_LEXICON_H
 

@@ -18,10 +18,12 @@ int nt_worker_init(nt_worker *w, const nt_text_options *opts, const nt_stopwords
     if (rc == NT_OK && opts->stem)
         rc = nt_stemmer_create(opts->language, &w->stemmer, err);
     w->hot = rc == NT_OK ? malloc(NT_HOT_ENTRIES * sizeof *w->hot) : NULL;
-    if (rc == NT_OK && (!w->hot || nt_strtab_init(&w->fresh) != 0))
+    if (rc == NT_OK &&
+        (!w->hot || nt_fresh_init(&w->fresh[0]) != 0 || nt_fresh_init(&w->fresh[1]) != 0))
         rc = nt_error_set(err, NT_ENOMEM, "out of memory starting a worker thread");
     for (size_t i = 0; rc == NT_OK && i < NT_HOT_ENTRIES; i++)
         w->hot[i].id = -1;
+    w->current = &w->fresh[0];
     return rc;
 }
 
@@ -31,29 +33,21 @@ void nt_worker_free(nt_worker *w)
     nt_stemmer_free(w->stemmer);
     nt_buffer_free(&w->text);
     free(w->hot);
-    nt_strtab_free(&w->fresh);
-    free(w->fresh_stem);
-    free(w->fresh_lexicon);
-    free(w->stem_text);
+    nt_fresh_free(&w->fresh[0]);
+    nt_fresh_free(&w->fresh[1]);
     memset(w, 0, sizeof *w);
 }
 
-const char *nt_worker_fresh_stem(const nt_worker *w, int f)
+/* The fresh id of a token the lexicon lacks, adding it (checked against the stop words and
+ * stemmed; without stemming, or for an empty stem, the token itself) when this batch meets
+ * it for the first time. Returns the id or NT_ENOMEM. */
+static int fresh_id(nt_worker *w, const char *token, size_t len, uint64_t hash)
 {
-    size_t at = w->fresh_stem[f];
-    return at == NT_FRESH_STOP ? NULL : w->stem_text + at;
-}
-
-void nt_worker_clear_fresh(nt_worker *w)
-{
-    nt_strtab_clear(&w->fresh);
-    w->stem_len = 0;
-}
-
-/* Appends the stem of a token (the token itself without stemming) to stem_text and
- * stores its offset in *at. Returns 0 or NT_ENOMEM. */
-static int store_stem(nt_worker *w, const char *token, size_t len, size_t *at)
-{
+    int id, rc = nt_fresh_intern(w->current, token, len, hash, &id);
+    if (rc <= 0)
+        return rc < 0 ? rc : id;
+    if (w->stopwords && nt_stopwords_contains(w->stopwords, token, len))
+        return id;
     const char *stem = token;
     size_t stem_len = len;
     if (w->stemmer) {
@@ -63,39 +57,9 @@ static int store_stem(nt_worker *w, const char *token, size_t len, size_t *at)
         if (stem_len > 0)
             stem = s;
         else
-            stem_len = len;  /* keep the token rather than an empty term */
+            stem_len = len;
     }
-    size_t need = w->stem_len + stem_len + 1;
-    if (need > w->stem_cap &&
-        nt_grow_array((void **)&w->stem_text, 1, w->stem_cap, need, &w->stem_cap))
-        return NT_ENOMEM;
-    memcpy(w->stem_text + w->stem_len, stem, stem_len);
-    w->stem_text[w->stem_len + stem_len] = '\0';
-    *at = w->stem_len;
-    w->stem_len = need;
-    return 0;
-}
-
-/* The fresh id of a token the lexicon lacks, adding it (checked against the stop words and
- * stemmed) when this batch meets it for the first time; or NT_ENOMEM. */
-static int fresh_id(nt_worker *w, const char *token, size_t len, uint64_t hash)
-{
-    size_t need = w->fresh.n + 1, cap = w->fresh_cap;
-    if (need > cap &&
-        (nt_grow_array((void **)&w->fresh_stem, sizeof *w->fresh_stem, w->fresh_cap, need,
-                       &cap) ||
-         nt_grow_array((void **)&w->fresh_lexicon, sizeof *w->fresh_lexicon, w->fresh_cap,
-                       need, &cap)))
-        return NT_ENOMEM;
-    w->fresh_cap = cap;
-    int id, rc = nt_strtab_intern(&w->fresh, token, len, hash, &id);
-    if (rc <= 0)
-        return rc < 0 ? NT_ENOMEM : id;
-    w->fresh_stem[id] = NT_FRESH_STOP;
-    if (!w->stopwords || !nt_stopwords_contains(w->stopwords, token, len))
-        if (store_stem(w, token, len, &w->fresh_stem[id]) != 0)
-            return NT_ENOMEM;
-    return id;
+    return nt_fresh_set_stem(w->current, id, stem, stem_len) == 0 ? id : NT_ENOMEM;
 }
 
 static int push(nt_doc_slot *slot, int value)
@@ -117,7 +81,8 @@ static int push(nt_doc_slot *slot, int value)
 static int lexicon_id(nt_worker *w, const char *token, size_t len, uint64_t hash, int *term)
 {
     nt_hot_entry *e = &w->hot[hash & (NT_HOT_ENTRIES - 1)];
-    if (e->id >= 0 && e->hash == hash && e->len == len && memcmp(e->text, token, len) == 0) {
+    if (e->id >= 0 && e->hash == hash && e->len == len &&
+        nt_strtab_equal_short(e->text, token, len)) {
         *term = e->term;
         return e->id;
     }
@@ -147,7 +112,7 @@ static int on_token(void *user, const char *token, size_t len)
     int f = fresh_id(w, token, len, hash);
     if (f < 0)
         return f;
-    return w->fresh_stem[f] == NT_FRESH_STOP ? 0 : push(w->slot, -1 - f);
+    return w->current->stem[f] == NT_FRESH_STOP ? 0 : push(w->slot, -1 - f);
 }
 
 /* Keeps the failure of the earliest document, so the error reported does not depend on

@@ -6,15 +6,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dtm/fresh.h"
 #include "dtm/lexicon.h"
 #include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
 #include "nmftopics/stem.h"
 #include "nmftopics/stopwords.h"
-#include "vocab/strtab.h"
 
 /* What one document became. A token is stored as its lexicon id (>= 0) when the lexicon
- * held it at the start of the batch, else as -1 - f for the worker's fresh token f.
+ * held it at the start of the batch, else as -1 - f for token f of the worker's fresh
+ * set of that batch.
  * Slots are reused from batch to batch, so their buffers stop growing after a while. */
 typedef struct nt_doc_slot {
     int *seq;         /* size cap: the document's tokens, stop words removed, in order */
@@ -27,14 +28,12 @@ typedef struct nt_doc_slot {
     size_t tokens;    /* tokens produced, stop words included */
 } nt_doc_slot;
 
-#define NT_FRESH_STOP SIZE_MAX  /* fresh_stem of a stop word */
-
 /* A direct-mapped cache of lexicon entries for short tokens, small enough to stay in a
  * core's L2 cache: frequent words then cost no probe into the large shared lexicon, whose
  * slots, offsets and strings are three dependent cache misses. Entries stay valid for the
  * whole run, since lexicon ids never change. */
-#define NT_HOT_TEXT 15
-#define NT_HOT_ENTRIES 8192  /* a power of two; 32 bytes each */
+#define NT_HOT_TEXT 15       /* at most 16, for nt_strtab_equal_short */
+#define NT_HOT_ENTRIES 4096  /* a power of two; 32 bytes each, 128 KiB */
 
 typedef struct nt_hot_entry {
     uint64_t hash;
@@ -45,24 +44,20 @@ typedef struct nt_hot_entry {
 } nt_hot_entry;
 
 /* A worker looks each token up in the shared lexicon, which it only reads. A token the
- * lexicon lacks goes into the worker's fresh table, where it is checked against the stop
+ * lexicon lacks goes into the worker's fresh set, where it is checked against the stop
  * words and stemmed once per batch; between batches the driving thread adds the fresh
- * tokens to the lexicon (fresh_lexicon) and empties the table. */
+ * tokens to the lexicon. There are two fresh sets, used by alternate batches: while the
+ * workers tokenize one batch, the driving thread still counts the previous one through
+ * the other set. */
 typedef struct nt_worker {
     nt_tokenizer *tokenizer;
     nt_stemmer *stemmer;           /* NULL when stemming is off */
     const nt_stopwords *stopwords; /* NULL when there are none */
-    const nt_lexicon *lexicon;     /* shared; read-only while workers run */
+    const nt_lexicon *lexicon;     /* shared; workers read its tokens and terms only */
     nt_buffer text;                /* the document being read */
     nt_hot_entry *hot;             /* size NT_HOT_ENTRIES */
-    nt_strtab fresh;               /* this batch's tokens that the lexicon lacks */
-    size_t *fresh_stem;            /* size fresh_cap: stem offset in stem_text, or
-                                      NT_FRESH_STOP */
-    int *fresh_lexicon;            /* size fresh_cap: lexicon id, set between batches */
-    size_t fresh_cap;
-    char *stem_text;               /* size stem_cap: stems of fresh tokens, NUL-ended */
-    size_t stem_len;
-    size_t stem_cap;
+    nt_fresh fresh[2];             /* new tokens of even and odd batches */
+    nt_fresh *current;             /* the set of the batch being tokenized */
     nt_doc_slot *slot;             /* the document being tokenized */
     int status;                    /* first failure of this worker, or NT_OK */
     size_t failed_doc;             /* the document it happened in */
@@ -81,11 +76,5 @@ void nt_worker_free(nt_worker *w);
  * message in w (keeping the earliest document) and leaves slot empty. */
 void nt_worker_process(nt_worker *w, int self, const nt_corpus *corpus, size_t doc,
                        nt_doc_slot *slot);
-
-/* The stem of fresh token f, or NULL for a stop word. */
-const char *nt_worker_fresh_stem(const nt_worker *w, int f);
-
-/* Forgets the fresh tokens once the lexicon has them. */
-void nt_worker_clear_fresh(nt_worker *w);
 
 #endif

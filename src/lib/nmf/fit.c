@@ -3,7 +3,7 @@
 #include <omp.h>
 #include <stdlib.h>
 
-#include "nmf_internal.h"
+#include "missing.h"
 
 /* Runs every seed and keeps the lowest objective in res. */
 static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn init,
@@ -34,7 +34,9 @@ int nt_nmf_fit(const nt_matrix *a, const nt_nmf_options *opts, const nt_hooks *h
     int rc = nt_nmf_options_check(opts, a->m, a->n, err);
     if (rc != NT_OK)
         return rc;
-    const nt_nmf_method *method = nt_nmf_method_find(opts->algorithm);
+    const nt_nmf_method *method = nt_nmf_missing_method(opts);
+    if (!method)
+        method = nt_nmf_method_find(opts->algorithm);
     nt_nmf_init_fn init = nt_nmf_init_find(opts->init);
     double start = omp_get_wtime();
     nt_nmf_state st;

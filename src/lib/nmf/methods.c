@@ -2,12 +2,12 @@
 #include "nmf_internal.h"
 
 static const nt_nmf_method methods[] = {
-    {NT_NMF_HALS, nt_nmf_hals_solve, NULL, NULL, NULL, NULL},
-    {NT_NMF_MU, nt_nmf_mu_solve, NULL, NULL, NULL, NULL},
-    {NT_NMF_KL, NULL, nt_nmf_kl_iterate, nt_nmf_kl_objective, NULL, NULL},
-    {NT_NMF_ANLS_BPP, nt_nmf_anls_solve, NULL, NULL, nt_nmf_anls_setup, nt_nmf_anls_cleanup},
-    {NT_NMF_SNMF_R, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_r_setup, nt_nmf_anls_cleanup},
-    {NT_NMF_SNMF_L, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_l_setup, nt_nmf_anls_cleanup},
+    {NT_NMF_HALS, nt_nmf_hals_solve, NULL, NULL, NULL, NULL, NULL},
+    {NT_NMF_MU, nt_nmf_mu_solve, NULL, NULL, NULL, NULL, NULL},
+    {NT_NMF_KL, NULL, nt_nmf_kl_iterate, nt_nmf_kl_objective, NULL, NULL, NULL},
+    {NT_NMF_ANLS_BPP, nt_nmf_anls_solve, NULL, NULL, nt_nmf_anls_setup, nt_nmf_anls_cleanup, NULL},
+    {NT_NMF_SNMF_R, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_r_setup, nt_nmf_anls_cleanup, NULL},
+    {NT_NMF_SNMF_L, nt_nmf_anls_solve, NULL, NULL, nt_nmf_snmf_l_setup, nt_nmf_anls_cleanup, NULL},
 };
 
 typedef struct init_entry {

@@ -87,6 +87,7 @@ typedef struct nt_nmf_method {
     nt_nmf_objective_fn objective;
     nt_nmf_setup_fn setup;         /* may be NULL */
     nt_nmf_cleanup_fn cleanup;     /* may be NULL */
+    nt_nmf_objective_fn rel_error; /* may be NULL: ||A - W H||_F / ||A||_F; called before cleanup */
 } nt_nmf_method;
 
 /* Initialisation: fill st->w and st->ht (row-major, non-negative, finite) for one run. */

@@ -2,7 +2,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "nmf_internal.h"
+#include "missing.h"
 
 static const char *const algorithm_names[NT_NMF_ALGORITHM_COUNT] = {
     "hals", "mu", "kl", "anls-bpp", "snmf-r", "snmf-l"};
@@ -86,5 +86,6 @@ int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *
                             o->tol, o->max_time);
     if (o->stop != NT_NMF_STOP_OBJECTIVE && o->stop != NT_NMF_STOP_PGRAD)
         return nt_error_set(err, NT_EINVAL, "stop rule %d is unknown", o->stop);
-    return check_penalties(o, method, err);
+    int rc = check_penalties(o, method, err);
+    return rc != NT_OK ? rc : nt_nmf_missing_check(o, m, n, err);
 }

@@ -26,6 +26,36 @@ typedef struct nt_strtab {
     size_t bytes_cap;
 } nt_strtab;
 
+/* The 1 to 7 bytes at s as a word, without a call to memcpy of variable length:
+ * two overlapping 4-byte loads, or three single bytes. Different tails of the same
+ * length give different words, which is all the hash needs. */
+static inline uint64_t nt_strtab_tail(const char *s, size_t n)
+{
+    uint32_t a, b;
+    if (n >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return a | (uint64_t)b << 32;
+    }
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+           (uint64_t)(unsigned char)s[n - 1] << 16;
+}
+
+/* Whether the n <= 16 bytes at a and b are equal, comparing two overlapping words that
+ * together cover all n bytes (or three single bytes for n < 4): no call to memcmp. */
+static inline int nt_strtab_equal_short(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x0, x1, y0, y1;
+        memcpy(&x0, a, 8);
+        memcpy(&y0, b, 8);
+        memcpy(&x1, a + n - 8, 8);
+        memcpy(&y1, b + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return n == 0 || nt_strtab_tail(a, n) == nt_strtab_tail(b, n);
+}
+
 /* A 64-bit hash of len bytes: word-at-a-time multiply-xorshift with a final avalanche
  * (the finaliser of MurmurHash3), fast for the short keys tokens are. */
 static inline uint64_t nt_strtab_hash(const char *s, size_t len)
@@ -40,9 +70,7 @@ static inline uint64_t nt_strtab_hash(const char *s, size_t len)
         h ^= h >> 29;
     }
     if (i < len) {
-        uint64_t w = 0;
-        memcpy(&w, s + i, len - i);
-        h = (h ^ w) * k;
+        h = (h ^ nt_strtab_tail(s + i, len - i)) * k;
         h ^= h >> 29;
     }
     h ^= h >> 33;

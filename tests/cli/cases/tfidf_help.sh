@@ -7,5 +7,5 @@ for opt in output files-from lines list-languages quiet progress language no-ste
     grep -q -- "--$opt" help || { echo "--$opt missing from --help" >&2; exit 1; }
 done
 grep -q "(default: english)" help
-grep -q "(default: 0.95)" help
+grep -q "(default: 0.5)" help
 grep -q "(default: letters)" help

@@ -1,0 +1,131 @@
+/* cli_output_options.c: report and output-folder options, and the output folder itself. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli_output_options.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Every option of the group, each tagged with the mask bit that offers it. */
+static const struct {
+    unsigned bit;
+    cli_option option;
+} all_options[] = {
+    {CLI_OUTPUT_FOLDER, {"output", 'o', "OUTDIR", "also write the report files and the model "
+                                                  "into the new folder OUTDIR (default: none)"}},
+    {CLI_OUTPUT_FOLDER, {"force", 0, NULL, "write into OUTDIR even when it exists "
+                                           "(default: refuse)"}},
+    {CLI_OUTPUT_TERMS, {"top-terms", 0, "N", "terms listed per topic (default: 10)"}},
+    {CLI_OUTPUT_DOCS, {"top-docs", 0, "N", "documents listed per topic, 0 = none (default: 5)"}},
+    {CLI_OUTPUT_CLOUD, {"cloud-words", 0, "N", "words in each topic_NN.words.tsv (default: 100)"}},
+    {CLI_OUTPUT_PROGRESS, {"quiet", 'q', NULL, "no progress bar (warnings are still shown)"}},
+    {CLI_OUTPUT_PROGRESS, {"progress", 0, NULL, "draw a progress bar even when stderr is not "
+                                                "a terminal (default: only on a terminal)"}},
+};
+
+void cli_output_options_init(cli_output_options *o)
+{
+    memset(o, 0, sizeof *o);
+    nt_report_options_init(&o->report);
+    o->progress = CLI_PROGRESS_AUTO;
+}
+
+static int handle(void *target, const char *name, const char *value, nt_error *err)
+{
+    cli_output_options *o = target;
+    long v;
+    int rc = 0;
+    if (strcmp(name, "output") == 0)
+        o->outdir = value;
+    else if (strcmp(name, "force") == 0)
+        o->force = 1;
+    else if (strcmp(name, "quiet") == 0)
+        o->progress = CLI_PROGRESS_OFF;
+    else if (strcmp(name, "progress") == 0)
+        o->progress = CLI_PROGRESS_ON;
+    else if ((rc = cli_parse_long(name, value, strcmp(name, "top-docs") != 0, 100000, &v, err)) == 0)
+        *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
+          : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
+                                          : &o->report.cloud_words) = (size_t)v;
+    return rc;
+}
+
+cli_option_group cli_output_option_group(cli_output_options *o, unsigned which)
+{
+    size_t n = 0;
+    for (size_t x = 0; x < sizeof all_options / sizeof all_options[0]; x++)
+        if (all_options[x].bit & which)
+            o->offered[n++] = all_options[x].option;
+    return (cli_option_group){"Output options", o->offered, n, handle, o};
+}
+
+int cli_output_check(const cli_output_options *o, const char *command)
+{
+    if (!o->outdir)
+        return 0;
+    struct stat st;
+    if (stat(o->outdir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            cli_error("%s: output '%s' exists and is not a folder", command, o->outdir);
+            return NT_EXIT_RUNTIME;
+        }
+        if (!o->force) {
+            cli_error("%s: output folder '%s' already exists (use --force to write into it)",
+                      command, o->outdir);
+            return NT_EXIT_RUNTIME;
+        }
+        return 0;
+    }
+    char *copy = strdup(o->outdir);
+    int ok = copy && stat(dirname(copy), &st) == 0 && S_ISDIR(st.st_mode);
+    free(copy);
+    if (!ok) {
+        cli_error("%s: cannot create output folder '%s': its parent folder does not exist",
+                  command, o->outdir);
+        return NT_EXIT_RUNTIME;
+    }
+    return 0;
+}
+
+int cli_output_create(const cli_output_options *o, nt_error *err)
+{
+    if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST)
+        return nt_error_set(err, NT_EIO, "cannot create output folder %s: %s", o->outdir,
+                            strerror(errno));
+    return NT_OK;
+}
+
+void cli_output_remove_stale_topics(const cli_output_options *o, size_t k)
+{
+    DIR *d = opendir(o->outdir);
+    if (!d)
+        return;
+    for (struct dirent *e; (e = readdir(d));) {
+        unsigned long topic;
+        int end = 0;
+        if (sscanf(e->d_name, "topic_%lu.words.tsv%n", &topic, &end) == 1 &&
+            e->d_name[end] == '\0' && end > 0 && topic > k) {
+            size_t len = strlen(o->outdir) + strlen(e->d_name) + 2;
+            char *path = malloc(len);
+            if (path) {
+                snprintf(path, len, "%s/%s", o->outdir, e->d_name);
+                unlink(path);
+                free(path);
+            }
+        }
+    }
+    closedir(d);
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}

@@ -1,0 +1,2 @@
+# No DIR at all is a usage error.
+"$NT" fit -k 3

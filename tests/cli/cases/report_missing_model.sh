@@ -1,0 +1,2 @@
+# report of a missing model.
+"$NT" report missing.ntm

@@ -1,0 +1,2 @@
+# transform needs both MODEL and DIR.
+"$NT" transform only-one-argument
