@@ -18,11 +18,16 @@ cmake -S . -B "$OUT/build" -DCMAKE_BUILD_TYPE=Release -DNT_BUILD_BENCH=ON -DBUIL
 cmake --build "$OUT/build" -j 2 --target nmf_bench > /dev/null
 bench=$OUT/build/bench/nmf_bench
 
+# Threads that wait at OpenMP barriers sleep instead of spinning: on a machine shared with
+# other work, spinning threads slow every OpenMP program (ours and RcppML alike) many times.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
+
 # numpy's OpenBLAS runs its fast kernels only without these overrides (see the environment notes);
 # they are dropped for the Python peers alone.
 python_peer() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$@"; }
 
-echo "nmftopics NMF benchmark: $(date -u +%F), $(nproc) cores, threads $THREADS, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nmftopics NMF benchmark: $(date -u +%F), $(nproc) cores, threads $THREADS," \
+     "OMP_WAIT_POLICY=$OMP_WAIT_POLICY, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for corpus in $CORPORA; do
     A=$OUT/$corpus.mtx
     [ -f "$A" ] || /usr/bin/python3 bench/make_tfidf.py "$SHARED/corpora/$corpus" "$A"

@@ -4,12 +4,12 @@
 # corpus in the same run. Reports, for each, the median wall time of 3 runs, throughput
 # and peak resident memory (/usr/bin/time -v), and the ratios.
 #   bench/tfidf.sh [CORPUS]   (default ../shared/corpora/spamassassin, from the repo root)
-# Needs a built binary (build/src/cli/nmftopics, or NT=path) and /usr/bin/python3 with
+# Needs a built binary (build/nmftopics, or NT=path) and /usr/bin/python3 with
 # scikit-learn (scripts/install-deps.sh installs both python3-sklearn and time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/spamassassin}
-nt=${NT:-build/src/cli/nmftopics}
+nt=${NT:-build/nmftopics}
 runs=3
 [ -x "$nt" ] || { echo "bench/tfidf.sh: no binary at $nt (build first, or set NT)" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "bench/tfidf.sh: no corpus folder $corpus" >&2; exit 1; }

@@ -39,8 +39,10 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
 static const cli_command_spec spec = {
     "factor", "A.mtx -k K -o PREFIX [options]",
     "Factors a non-negative Matrix Market matrix A (m x n) into W (m x K) and H (K x n) with\n"
-    "A ~ W H. Rows of H are scaled to sum to 1 and W carries the scale. Prints one line:\n"
-    "size, algorithm, iterations, relative error ||A - WH||_F / ||A||_F and time.",
+    "A ~ W H. Rows of H are scaled to sum to 1 and W carries the scale. An all-zero row of A\n"
+    "gets an all-zero row of W, an all-zero column an all-zero column of H. Prints one line:\n"
+    "size, algorithm, iterations, relative error ||A - WH||_F / ||A||_F and time; warns when\n"
+    "a run stops at --max-iter or --max-time before its stopping rule holds.",
     1, 1};
 
 /* Writes W (m x k) and H (k x n) from factor-major arrays; on failure removes both files. */

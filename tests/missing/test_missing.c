@@ -61,21 +61,25 @@ START_TEST(absent_entries_are_completed)
 }
 END_TEST
 
-/* The masked objective (with L1 and L2 penalties too) never increases, in both forms of the
- * observed set, beyond round-off of 1e-12 of ||A||^2; the last trace value is the result's. */
+/* The masked objective (with L1 and L2 penalties too) never increases, for weighted HALS
+ * (missing absent) and for EM around hals and mu (missing zero), beyond round-off of 1e-12
+ * of ||A||^2; the last trace value is the result's. */
 START_TEST(masked_objective_never_increases)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
     double norm2 = 0.0;
     for (size_t q = 0; q < P.m * P.n; q++)
         norm2 += P.a[q] * P.a[q];
-    for (int form = 0; form < 4; form++) {
+    const int missing[3] = {NT_NMF_MISSING_ABSENT, NT_NMF_MISSING_ZERO, NT_NMF_MISSING_ZERO};
+    const int algorithm[3] = {NT_NMF_HALS, NT_NMF_HALS, NT_NMF_MU};
+    for (int form = 0; form < 6; form++) {
         nt_nmf_options o = missing_opts(3, 200, 0.0);
         o.record_trace = 1;
         o.holdout = &held.list;
-        o.missing = form & 1 ? NT_NMF_MISSING_ZERO : NT_NMF_MISSING_ABSENT;
-        o.l1_h = form & 2 ? 0.05 : 0.0;
-        o.l2_w = form & 2 ? 0.1 : 0.0;
+        o.missing = missing[form / 2];
+        o.algorithm = algorithm[form / 2];
+        o.l1_h = form & 1 ? 0.05 : 0.0;
+        o.l2_w = form & 1 ? 0.1 : 0.0;
         nt_nmf_result *r = fit_or_fail(&a, &o);
         ck_assert_int_eq(r->iterations, 200);
         for (int it = 1; it <= r->iterations; it++)

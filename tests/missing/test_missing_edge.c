@@ -181,7 +181,7 @@ START_TEST(unsupported_options_are_refused)
     nt_nmf_options o = missing_opts(Q.k, 10, 0.0);
     o.missing = NT_NMF_MISSING_ABSENT;
     const int algs[3] = {NT_NMF_MU, NT_NMF_KL, NT_NMF_ANLS_BPP};
-    const char *names[3] = {"not mu", "not kl", "not anls-bpp"};
+    const char *names[3] = {"absent needs algorithm hals, not mu", "not kl", "not anls-bpp"};
     for (int q = 0; q < 3; q++) {
         o.algorithm = algs[q];
         expect_fail(&a, &o, NT_EINVAL, names[q]);

@@ -28,9 +28,9 @@ static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
     if (opts->bundled_stopwords) {
         rc = nt_stopwords_add_bundled(sw, opts->language, err);
         if (rc == NT_STOPWORDS_NOT_BUNDLED) {
-            nt_hooks_log(hooks, NT_LOG_WARNING,
-                         "no bundled stop-word list for '%s': no stop words removed",
-                         opts->language);
+            nt_hooks_log(hooks, NT_LOG_WARNING, "no bundled stop-word list for '%s'%s",
+                         opts->language,
+                         opts->stopwords_file ? "" : ": no stop words are removed");
             rc = NT_OK;
         }
     }

@@ -11,7 +11,7 @@ static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn
 {
     const nt_nmf_options *o = st->opts;
     for (int r = 0; r < o->runs; r++) {
-        nt_nmf_run_info info = {0, 0.0, 0.0, 0, trace};
+        nt_nmf_run_info info = {0, 0.0, 0.0, 0, trace, r};
         int rc = nt_nmf_run(st, method, init, o->seed + (uint64_t)r, hooks, &info, err);
         if (rc != NT_OK)
             return rc;
@@ -30,6 +30,8 @@ static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn
 int nt_nmf_fit(const nt_matrix *a, const nt_nmf_options *opts, const nt_hooks *hooks,
                nt_nmf_result **out, nt_error *err)
 {
+    if (!out || !a || !opts)
+        return nt_error_set(err, NT_EINVAL, "nt_nmf_fit needs a matrix, options and a result");
     *out = NULL;
     int rc = nt_nmf_options_check(opts, a->m, a->n, err);
     if (rc != NT_OK)

@@ -13,11 +13,10 @@
  * Rows of x are independent problems, so each row applies the stopping test to its own
  * changes (a row stops sweeping once its sweep changed it by less than delta times its first
  * sweep); rows that converge fast stop early and slow rows get more sweeps. For speed, rows
- * are processed in blocks of HALS_ROWS held transposed (topic-major, rows side by side): a
- * coordinate step is then a vector operation across the rows, the gradient is kept up to
- * date by rank-one updates (grad += d G_t) instead of recomputed, and stopped rows are masked.
- * The arithmetic of each row is the same as solving it alone, and blocks are fixed by row
- * index, so the result does not depend on the thread count. */
+ * are processed in blocks of HALS_ROWS held transposed (topic-major, rows side by side), so
+ * each coordinate step, gradient included, is a vector operation across the rows; stopped
+ * rows are masked. The arithmetic of each row is the same as solving it alone, and blocks
+ * are fixed by row index, so the result does not depend on the thread count. */
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +25,7 @@
 
 #define HALS_ALPHA 0.5
 #define HALS_DELTA 0.1
-#define HALS_ROWS 8 /* two vectors of four, see hals_vec */
+#define HALS_ROWS 8 /* rows per block, the lanes of hals_vec */
 
 /* The penalised Gram matrix of a subproblem and what a coordinate step needs of its diagonal. */
 typedef struct hals_gram {
@@ -35,82 +34,74 @@ typedef struct hals_gram {
     double *keep;      /* 1 where G_tt > 0, else 0: an empty topic's entries are cleared, size k */
 } hals_gram;
 
-/* True when any of the HALS_ROWS values is nonzero. */
-static inline int any_nonzero(const double *v)
-{
-    int any = 0;
-    for (int c = 0; c < HALS_ROWS; c++)
-        any |= v[c] != 0.0;
-    return any;
-}
+/* The HALS_ROWS values of one topic in a block as one GCC vector: a single AVX-512 register,
+ * two AVX or four SSE ones. Lane c is row c of the block, so every row sees the same
+ * arithmetic whatever the register width. Block buffers are aligned to the vector size. */
+typedef double hals_vec __attribute__((vector_size(HALS_ROWS * sizeof(double))));
+typedef long long hals_mask __attribute__((vector_size(HALS_ROWS * sizeof(double))));
 
-/* Four doubles as one GCC vector (one AVX register, two SSE ones); a block row of HALS_ROWS
- * values is two of them. Block buffers are aligned to the vector size. */
-typedef double hals_vec __attribute__((vector_size(4 * sizeof(double))));
-
-/* gb += v * G_t, a rank-one update of the transposed gradient by one row of G. */
-static inline void rank_one(double *restrict gb, const double *restrict v,
-                            const double *restrict gt, size_t k)
+/* One sweep over the k coordinates of a transposed block; adds each active row's squared
+ * change. Each coordinate's gradient is formed when it is needed, from the current x:
+ * grad_t = sum_q x_q G_qt + l1 - p_t (k multiply-adds per row and coordinate); then
+ * x_t <- max(0, x_t - grad_t / G_tt) (NaN gives 0) in the active rows. A row at 0 moves by
+ * exactly -x, so zeros stay exact zeros. */
+static inline void block_sweep(hals_vec *restrict xv, const hals_vec *restrict pv,
+                               const hals_gram *hg, size_t k, const hals_vec *active,
+                               hals_vec *change)
 {
-    hals_vec *g = (hals_vec *)gb, v0, v1;
-    memcpy(&v0, v, sizeof v0);
-    memcpy(&v1, v + 4, sizeof v1);
-    for (size_t q = 0; q < k; q++) {
-        g[2 * q] += v0 * gt[q];
-        g[2 * q + 1] += v1 * gt[q];
-    }
-}
-
-/* One sweep over the k coordinates of a transposed block; adds each row's squared change.
- * Coordinates that stay put in every row of the block (often: entries held at zero) skip
- * the gradient update. */
-static inline void block_sweep(double *restrict xb, double *restrict gb, const hals_gram *hg,
-                               size_t k, const double *restrict active, double *restrict change)
-{
+    const hals_vec zero = {0.0};
     for (size_t t = 0; t < k; t++) {
-        double *restrict xt = xb + t * HALS_ROWS, d[HALS_ROWS];
-        const double id = hg->inv_diag[t], keep = hg->keep[t];
-        for (int c = 0; c < HALS_ROWS; c++) {
-            double v = xt[c] - gb[t * HALS_ROWS + c] * id;
-            v = (v > 0.0 ? v : 0.0) * keep;
-            d[c] = (v - xt[c]) * active[c];
-            xt[c] = active[c] != 0.0 ? v : xt[c];
-            change[c] += d[c] * d[c];
+        const double *gt = hg->g + t * k;
+        /* Four partial sums (q mod 4) keep the dependency chains short, as each coordinate
+         * waits for the previous one; the order is fixed, so every thread count and register
+         * width gives the same value. */
+        hals_vec s0 = pv[t], s1 = zero, s2 = zero, s3 = zero;
+        size_t q = 0;
+        for (; q + 4 <= k; q += 4) {
+            s0 += xv[q] * gt[q];
+            s1 += xv[q + 1] * gt[q + 1];
+            s2 += xv[q + 2] * gt[q + 2];
+            s3 += xv[q + 3] * gt[q + 3];
         }
-        if (any_nonzero(d))
-            rank_one(gb, d, hg->g + t * k, k);
+        for (; q < k; q++)
+            s0 += xv[q] * gt[q];
+        hals_vec v = xv[t] - ((s0 + s1) + (s2 + s3)) * hg->inv_diag[t];
+        v = (hals_vec)((hals_mask)(v > zero) & (hals_mask)v);
+        hals_vec d = (v * hg->keep[t] - xv[t]) * *active;
+        *change += d * d;
+        xv[t] += d;
     }
 }
 
 /* Rows [0, nrows) of x (nrows <= HALS_ROWS) and their right-hand sides p: transposes them into
- * xb, forms grad = x G - p + l1 in gb, sweeps, and writes the rows back. Missing rows of a
- * short block are zero and stay zero. */
+ * xb and l1 - p into pb, sweeps, and writes the rows back. Missing rows of a short block are
+ * zero and stay zero. */
 NT_NMF_VECTOR_CLONES
 static void solve_block(double *restrict x, const double *restrict p, size_t nrows,
                         const hals_gram *hg, double l1, size_t k, int sweeps,
-                        double *restrict xb, double *restrict gb)
+                        hals_vec *restrict xv, hals_vec *restrict pv)
 {
+    double *xb = (double *)xv, *pb = (double *)pv;
     for (size_t c = 0; c < HALS_ROWS; c++)
         for (size_t t = 0; t < k; t++) {
             xb[t * HALS_ROWS + c] = c < nrows ? x[c * k + t] : 0.0;
-            gb[t * HALS_ROWS + c] = c < nrows ? l1 - p[c * k + t] : 0.0;
+            pb[t * HALS_ROWS + c] = c < nrows ? l1 - p[c * k + t] : 0.0;
         }
-    for (size_t t = 0; t < k; t++)
-        if (any_nonzero(xb + t * HALS_ROWS))
-            rank_one(gb, xb + t * HALS_ROWS, hg->g + t * k, k);
-    double first[HALS_ROWS] = {0.0}, active[HALS_ROWS];
-    for (int c = 0; c < HALS_ROWS; c++)
-        active[c] = 1.0;
-    block_sweep(xb, gb, hg, k, active, first);
+    hals_vec first = {0.0}, active, one = {0.0};
+    one += 1.0;
+    active = one;
+    block_sweep(xv, pv, hg, k, &active, &first);
+    const hals_vec limit = first * (HALS_DELTA * HALS_DELTA);
     for (int s = 1; s < sweeps; s++) {
-        double change[HALS_ROWS] = {0.0};
-        block_sweep(xb, gb, hg, k, active, change);
+        hals_vec change = {0.0};
+        block_sweep(xv, pv, hg, k, &active, &change);
         /* A row whose sweep changed it by less than delta times its first sweep stops. */
+        active = (hals_vec)((hals_mask)(change > limit) & (hals_mask)active);
+        double left[HALS_ROWS];
+        memcpy(left, &active, sizeof left);
         int any = 0;
-        for (int c = 0; c < HALS_ROWS; c++) {
-            active[c] = active[c] != 0.0 && change[c] > HALS_DELTA * HALS_DELTA * first[c];
-            any |= active[c] != 0.0;
-        }
+        for (int c = 0; c < HALS_ROWS; c++)
+            any |= left[c] != 0.0;
         if (!any)
             break;
     }
@@ -155,8 +146,9 @@ int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *e
         return nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
     int sweeps = max_sweeps(st, sp);
     long nblocks = (long)((sp->rows + HALS_ROWS - 1) / HALS_ROWS);
-    size_t per_thread = 2 * HALS_ROWS * k; /* a transposed block and its gradient */
-    double *bufs = aligned_alloc(sizeof(hals_vec), (size_t)st->threads * per_thread * sizeof *bufs);
+    size_t per_thread = 2 * HALS_ROWS * k; /* a transposed block and its right-hand sides */
+    size_t bytes = (size_t)st->threads * per_thread * sizeof(double); /* a multiple of 64 */
+    double *bufs = aligned_alloc(sizeof(hals_vec), bytes);
     if (!bufs) {
         free(hg.g);
         return nt_error_set(err, NT_ENOMEM, "out of memory in HALS");
@@ -166,8 +158,8 @@ int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *e
         double *buf = bufs + (size_t)omp_get_thread_num() * per_thread;
         size_t r0 = (size_t)b * HALS_ROWS;
         size_t nr = sp->rows - r0 < HALS_ROWS ? sp->rows - r0 : HALS_ROWS;
-        solve_block(sp->x + r0 * k, sp->p + r0 * k, nr, &hg, sp->pen.l1, k, sweeps, buf,
-                    buf + HALS_ROWS * k);
+        solve_block(sp->x + r0 * k, sp->p + r0 * k, nr, &hg, sp->pen.l1, k, sweeps,
+                    (hals_vec *)buf, (hals_vec *)buf + k);
     }
     free(bufs);
     free(hg.g);

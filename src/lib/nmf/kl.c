@@ -21,6 +21,42 @@ static void column_sums(const double *x, size_t rows, size_t k, double *sums)
             sums[t] += x[r * k + t];
 }
 
+/* x . y over k values with four interleaved partial sums (fixed order, so the same on every
+ * processor) that the compiler can keep in one vector register. */
+static inline double dot4(const double *x, const double *y, size_t k)
+{
+    double s[4] = {0.0, 0.0, 0.0, 0.0};
+    size_t t = 0;
+    for (; t + 4 <= k; t += 4)
+        for (int c = 0; c < 4; c++)
+            s[c] += x[t + c] * y[t + c];
+    for (; t < k; t++)
+        s[t % 4] += x[t] * y[t];
+    return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+/* The step of one row y_r of the updated factor over its entries [lo, hi) of s. */
+NT_NMF_VECTOR_CLONES
+static void kl_row(const int *si, const double *sx, int lo, int hi, const double *x, double *yr,
+                   size_t k, const double *xsum, double *nr)
+{
+    for (size_t t = 0; t < k; t++)
+        nr[t] = 0.0;
+    for (int q = lo; q < hi; q++) {
+        const double *xi = x + (size_t)si[q] * k;
+        double wh = dot4(xi, yr, k);
+        /* (WH)_ij = 0 means every term x_it y_rt is 0; the quotient could only multiply such
+         * terms, so the entry changes nothing and is skipped. */
+        if (wh <= 0.0)
+            continue;
+        double ratio = sx[q] / wh;
+        for (size_t t = 0; t < k; t++)
+            nr[t] += ratio * xi[t];
+    }
+    for (size_t t = 0; t < k; t++)
+        yr[t] = xsum[t] > 0.0 ? yr[t] * nr[t] / xsum[t] : 0.0;
+}
+
 /* One multiplicative step of the factor y (rows of y = columns of s) against the fixed x:
  * column r of s holds the entries a_(i,r), i indexing rows of x. num is rows x k scratch. */
 static void kl_step(const cholmod_sparse *s, const double *x, double *y, size_t k,
@@ -29,26 +65,8 @@ static void kl_step(const cholmod_sparse *s, const double *x, double *y, size_t 
     const int *sp = s->p, *si = s->i;
     const double *sx = s->x;
 #pragma omp parallel for schedule(static) num_threads(threads)
-    for (long r = 0; r < (long)s->ncol; r++) {
-        double *yr = y + (size_t)r * k, *nr = num + (size_t)r * k;
-        for (size_t t = 0; t < k; t++)
-            nr[t] = 0.0;
-        for (int q = sp[r]; q < sp[r + 1]; q++) {
-            const double *xi = x + (size_t)si[q] * k;
-            double wh = 0.0;
-            for (size_t t = 0; t < k; t++)
-                wh += xi[t] * yr[t];
-            /* (WH)_ij = 0 means every term x_it y_rt is 0; the quotient could only multiply
-             * such terms, so the entry changes nothing and is skipped. */
-            if (wh <= 0.0)
-                continue;
-            double ratio = sx[q] / wh;
-            for (size_t t = 0; t < k; t++)
-                nr[t] += ratio * xi[t];
-        }
-        for (size_t t = 0; t < k; t++)
-            yr[t] = xsum[t] > 0.0 ? yr[t] * nr[t] / xsum[t] : 0.0;
-    }
+    for (long r = 0; r < (long)s->ncol; r++)
+        kl_row(si, sx, sp[r], sp[r + 1], x, y + (size_t)r * k, k, xsum, num + (size_t)r * k);
 }
 
 int nt_nmf_kl_iterate(nt_nmf_state *st, nt_error *err)
@@ -75,10 +93,7 @@ double nt_nmf_kl_objective(nt_nmf_state *st)
         double acc = 0.0;
         for (size_t i = lo; i < hi; i++)
             for (int q = sp[i]; q < sp[i + 1]; q++) {
-                const double *wi = st->w + i * k, *hj = st->ht + (size_t)si[q] * k;
-                double wh = 0.0;
-                for (size_t t = 0; t < k; t++)
-                    wh += wi[t] * hj[t];
+                double wh = dot4(st->w + i * k, st->ht + (size_t)si[q] * k, k);
                 acc += sx[q] * log(sx[q] / (wh > DBL_MIN ? wh : DBL_MIN));
             }
         part[b] = acc;

@@ -1,13 +1,14 @@
-/* missing.c: NMF with unknown entries, as a whole-iteration method: its checks, the
- * iteration (a weighted W half-step, then a weighted H half-step) and the masked loss.
+/* missing.c: NMF with unknown entries: the checks, the choice between the two methods, and
+ * the weighted method for missing = absent (its iteration and masked loss).
  *
  * Which entries are observed: with missing = absent, the nonzero entries of A (a stored
  * zero is as unknown as an entry that is not stored, so dense and sparse forms of one
  * matrix give the same fit); with missing = zero, every entry. Held-out entries are then
  * removed from that set, whatever their value. The loss, the objective and rel_error count
- * the observed entries only; see missing_solve.c for the update rule. Nothing of a held-out
- * entry reaches the fit: the random start is scaled by the observed mean, and the NNDSVD
- * starts, which read all of A, are refused with a hold-out. */
+ * the observed entries only. missing = absent runs weighted HALS (missing_solve.c);
+ * missing = zero with held-out entries runs EM around hals or mu (missing_em.c). Nothing
+ * of a held-out entry reaches the fit: the random start is scaled by the observed mean,
+ * and the NNDSVD starts, which read all of A, are refused with a hold-out. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -49,88 +50,65 @@ static double listed_half_sq(const nt_nmf_state *st, const nt_nmf_entries *e)
     return 0.5 * total;
 }
 
-/* 1/2 the squared error over the observed entries: the listed ones, or everything (through
- * the Gram matrices, as objective.c does) minus the listed held-out ones. */
-static double masked_half_sq(nt_nmf_state *st)
+static double absent_objective(nt_nmf_state *st)
 {
-    nt_nmf_observed *obs = st->method_data;
-    double listed = listed_half_sq(st, &obs->by_row);
-    if (!obs->complement)
-        return listed;
-    if (!obs->atw_fresh) {
-        nt_nmf_gram(st->w, st->m, st->k, st->gw);
-        nt_nmf_mul_at(st, st->w, st->atw);
-        obs->atw_fresh = 1;
-    }
-    nt_nmf_gram(st->ht, st->n, st->k, st->gh);
-    double e = nt_nmf_half_sq_error(st, st->ht, st->atw, st->n, st->gw, st->gh) - listed;
-    return e > 0.0 ? e : 0.0;
-}
-
-static double missing_objective(nt_nmf_state *st)
-{
-    return masked_half_sq(st) + nt_nmf_penalty_value(st, st->w, st->m, &st->pen_w) +
+    const nt_nmf_observed *obs = st->method_data;
+    return listed_half_sq(st, &obs->by_row) + nt_nmf_penalty_value(st, st->w, st->m, &st->pen_w) +
            nt_nmf_penalty_value(st, st->ht, st->n, &st->pen_h);
 }
 
-static double missing_rel_error(nt_nmf_state *st)
+static double absent_rel_error(nt_nmf_state *st)
 {
     const nt_nmf_observed *obs = st->method_data;
-    return sqrt(2.0 * masked_half_sq(st) / obs->obs_norm2);
+    return sqrt(2.0 * listed_half_sq(st, &obs->by_row) / obs->norm2);
 }
 
-/* W with H fixed, then H with the new W; the full products only for the complement form. */
-static int missing_iterate(nt_nmf_state *st, nt_error *err)
+/* W with H fixed, then H with the new W. */
+static int absent_iterate(nt_nmf_state *st, nt_error *err)
 {
     (void)err;
-    nt_nmf_observed *obs = st->method_data;
-    if (obs->complement) {
-        nt_nmf_gram(st->ht, st->n, st->k, st->gh);
-        nt_nmf_mul_a(st, st->ht, st->aht);
-    }
-    nt_nmf_missing_solve(st, obs, NT_NMF_SIDE_W);
-    if (obs->complement) {
-        nt_nmf_gram(st->w, st->m, st->k, st->gw);
-        nt_nmf_mul_at(st, st->w, st->atw);
-        obs->atw_fresh = 1;
-    }
-    nt_nmf_missing_solve(st, obs, NT_NMF_SIDE_H);
+    nt_nmf_observed_solve(st, st->method_data, NT_NMF_SIDE_W);
+    nt_nmf_observed_solve(st, st->method_data, NT_NMF_SIDE_H);
     return NT_OK;
 }
 
-static int missing_setup(nt_nmf_state *st, nt_error *err)
+void nt_nmf_missing_rescale(nt_nmf_state *st, double observed_mean)
+{
+    double c = sqrt(observed_mean / (st->a_sum / ((double)st->m * (double)st->n)));
+    for (size_t q = 0; q < st->m * st->k; q++)
+        st->w[q] *= c;
+    for (size_t q = 0; q < st->n * st->k; q++)
+        st->ht[q] *= c;
+}
+
+static int absent_setup(nt_nmf_state *st, nt_error *err)
 {
     nt_nmf_observed *obs = malloc(sizeof *obs);
     if (!obs)
         return nt_error_set(err, NT_ENOMEM, "out of memory for a fit with missing values");
     st->method_data = obs;
     int rc = nt_nmf_observed_build(obs, st, err);
-    if (rc != NT_OK || st->opts->init != NT_NMF_INIT_RANDOM)
-        return rc;
-    /* The random start is scaled by mean(A) (init.c); rescaled by the mean of the observed
-     * entries instead, it depends on them only, and W H starts at their mean. */
-    double c = sqrt(obs->obs_mean / (st->a_sum / ((double)st->m * (double)st->n)));
-    for (size_t q = 0; q < st->m * st->k; q++)
-        st->w[q] *= c;
-    for (size_t q = 0; q < st->n * st->k; q++)
-        st->ht[q] *= c;
-    return NT_OK;
+    if (rc == NT_OK && st->opts->init == NT_NMF_INIT_RANDOM)
+        nt_nmf_missing_rescale(st, obs->mean);
+    return rc;
 }
 
-static void missing_cleanup(nt_nmf_state *st)
+static void absent_cleanup(nt_nmf_state *st)
 {
     nt_nmf_observed_free(st->method_data);
     free(st->method_data);
     st->method_data = NULL;
 }
 
-static const nt_nmf_method missing_method = {
-    NT_NMF_HALS, NULL, missing_iterate, missing_objective, missing_setup, missing_cleanup,
-    missing_rel_error};
+const nt_nmf_method nt_nmf_absent_method = {
+    NT_NMF_HALS, NULL, absent_iterate, absent_objective, absent_setup, absent_cleanup,
+    absent_rel_error};
 
 const nt_nmf_method *nt_nmf_missing_method(const nt_nmf_options *opts)
 {
-    return wants_missing(opts) ? &missing_method : NULL;
+    if (opts->missing == NT_NMF_MISSING_ABSENT)
+        return &nt_nmf_absent_method;
+    return wants_missing(opts) ? &nt_nmf_em_method : NULL;
 }
 
 int nt_nmf_missing_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *err)
@@ -139,9 +117,11 @@ int nt_nmf_missing_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *
         return nt_error_set(err, NT_EINVAL, "missing-value mode %d is unknown", o->missing);
     if (!wants_missing(o))
         return NT_OK;
-    if (o->algorithm != NT_NMF_HALS)
-        return nt_error_set(err, NT_EINVAL, "missing values (missing absent or held-out "
-                                            "entries) need algorithm hals, not %s",
+    if (o->missing == NT_NMF_MISSING_ABSENT && o->algorithm != NT_NMF_HALS)
+        return nt_error_set(err, NT_EINVAL, "missing absent needs algorithm hals, not %s",
+                            nt_nmf_algorithm_name(o->algorithm));
+    if (o->algorithm != NT_NMF_HALS && o->algorithm != NT_NMF_MU)
+        return nt_error_set(err, NT_EINVAL, "held-out entries need algorithm hals or mu, not %s",
                             nt_nmf_algorithm_name(o->algorithm));
     if (o->holdout && o->holdout->count > 0 && o->init != NT_NMF_INIT_RANDOM &&
         o->init != NT_NMF_INIT_CUSTOM)

@@ -1,5 +1,6 @@
-/* missing_lists.c: the entry lists of a fit with unknown entries, grouped by column and by
- * row, built by merging each column of A with the held-out entries of that column. */
+/* missing_lists.c: the held-out entries as sorted keys, and the observed entries of a fit
+ * with missing = absent grouped by column and by row, built by merging each column of A
+ * with the held-out entries of that column. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +12,7 @@ static int compare_keys(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The held-out entries as sorted, distinct keys col * m + row: column-major order, the
- * order in which the columns of A are walked. */
-static int holdout_keys(const nt_nmf_state *st, uint64_t **keys, size_t *count, nt_error *err)
+int nt_nmf_holdout_keys(const nt_nmf_state *st, uint64_t **keys, size_t *count, nt_error *err)
 {
     const nt_nmf_entry_list *h = st->opts->holdout;
     size_t c = h ? h->count : 0, d = 0;
@@ -30,30 +29,15 @@ static int holdout_keys(const nt_nmf_state *st, uint64_t **keys, size_t *count, 
     return NT_OK;
 }
 
-/* The list entries of column j: the held-out rows held[0..nheld) with A's value there
- * (complement), or A's nonzeros outside them (absent). Writes them to idx/val when these
- * are not NULL; returns how many there are. */
-static size_t column_entries(const cholmod_sparse *a, size_t j, int complement,
-                             const uint64_t *held, size_t nheld, size_t m, int *idx, double *val)
+/* The observed entries of column j: A's nonzeros outside the held-out rows
+ * held[0..nheld). Writes them to idx/val when these are not NULL; returns how many. */
+static size_t column_entries(const cholmod_sparse *a, size_t j, const uint64_t *held,
+                             size_t nheld, size_t m, int *idx, double *val)
 {
     const int *ap = a->p, *ai = a->i;
     const double *ax = a->x;
-    int p = ap[j], end = ap[j + 1];
     size_t h = 0, out = 0;
-    if (complement) {
-        for (; h < nheld; h++) {
-            int r = (int)(held[h] % m);
-            while (p < end && ai[p] < r)
-                p++;
-            if (idx) {
-                idx[out] = r;
-                val[out] = p < end && ai[p] == r ? ax[p] : 0.0;
-            }
-            out++;
-        }
-        return out;
-    }
-    for (; p < end; p++) {
+    for (int p = ap[j]; p < ap[j + 1]; p++) {
         while (h < nheld && (int)(held[h] % m) < ai[p])
             h++;
         if (ax[p] == 0.0 || (h < nheld && (int)(held[h] % m) == ai[p]))
@@ -90,14 +74,14 @@ static int build_by_col(nt_nmf_observed *obs, const nt_nmf_state *st, const uint
         first[j] = q;
     }
     for (size_t j = 0; j < n; j++)
-        total += column_entries(st->a, j, obs->complement, keys + first[j], first[j + 1] - first[j],
-                                m, NULL, NULL);
+        total += column_entries(st->a, j, keys + first[j], first[j + 1] - first[j], m, NULL,
+                                NULL);
     int rc = entries_alloc(&obs->by_col, n, total);
     for (size_t j = 0; rc == NT_OK && j < n; j++) {
         size_t s = obs->by_col.start[j];
-        obs->by_col.start[j + 1] = s + column_entries(st->a, j, obs->complement, keys + first[j],
-                                                     first[j + 1] - first[j], m,
-                                                     obs->by_col.idx + s, obs->by_col.val + s);
+        obs->by_col.start[j + 1] = s + column_entries(st->a, j, keys + first[j],
+                                                      first[j + 1] - first[j], m,
+                                                      obs->by_col.idx + s, obs->by_col.val + s);
     }
     free(first);
     return rc;
@@ -132,30 +116,26 @@ static int build_by_row(nt_nmf_observed *obs, size_t m)
 int nt_nmf_observed_build(nt_nmf_observed *obs, const nt_nmf_state *st, nt_error *err)
 {
     memset(obs, 0, sizeof *obs);
-    obs->complement = st->opts->missing == NT_NMF_MISSING_ZERO;
     uint64_t *keys = NULL;
-    size_t nkeys = 0, k = st->k;
-    int rc = holdout_keys(st, &keys, &nkeys, err);
+    size_t nkeys = 0, k = st->k, work = (size_t)st->threads * (k * k + k);
+    int rc = nt_nmf_holdout_keys(st, &keys, &nkeys, err);
     if (rc == NT_OK && (build_by_col(obs, st, keys, nkeys) != NT_OK ||
                         build_by_row(obs, st->m) != NT_OK ||
-                        !(obs->work = malloc((size_t)st->threads * (k * k + k) * sizeof *obs->work))))
-        rc = nt_error_set(err, NT_ENOMEM, "out of memory for the entry lists of a fit with "
-                                          "missing values");
+                        !(obs->work = malloc(work * sizeof *obs->work))))
+        rc = nt_error_set(err, NT_ENOMEM, "out of memory for the observed entries of a fit "
+                                          "with missing values");
     free(keys);
     if (rc != NT_OK)
         return rc;
-    /* Observed nonzeros: those of A not in the held-out list (complement), or the list. */
-    size_t listed = obs->by_col.start[st->n], nonzeros = 0;
+    size_t count = obs->by_col.start[st->n];
     double s1 = 0.0, s2 = 0.0;
-    for (size_t q = 0; q < listed; q++) {
+    for (size_t q = 0; q < count; q++) {
         s1 += obs->by_col.val[q];
         s2 += obs->by_col.val[q] * obs->by_col.val[q];
-        nonzeros += obs->by_col.val[q] != 0.0;
     }
-    obs->obs_norm2 = obs->complement ? (st->a_norm2 > s2 ? st->a_norm2 - s2 : 0.0) : s2;
-    obs->obs_mean = obs->complement ? (st->a_sum - s1) / ((double)st->m * st->n - (double)listed)
-                                    : s1 / (double)(listed ? listed : 1);
-    if (obs->complement ? nonzeros == st->nnz : listed == 0)
+    obs->norm2 = s2;
+    obs->mean = s1 / (double)(count ? count : 1);
+    if (count == 0)
         return nt_error_set(err, NT_EEMPTY, "no nonzero entry of A (%zu x %zu) is observed: "
                                             "all are held out, nothing is left to fit",
                             st->m, st->n);

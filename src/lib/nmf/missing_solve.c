@@ -12,78 +12,67 @@
  * applications", PhD thesis, UCLouvain 2008, ch. 6; Y.-D. Kim and S. Choi, "Weighted
  * nonnegative matrix factorization", ICASSP 2009), with the per-row Gram matrices of
  * RcppML's masked updates (DeBruine et al., mask_zeros). Every step minimises the loss
- * along one coordinate exactly, so the loss never increases.
- *
- * The lists hold O_i itself (missing absent) or its complement, the held-out entries M_i
- * (missing zero), when G_i = H H^T - sum_{j in M_i} h_j h_j^T and p_i = (A H^T)_i -
- * sum_{j in M_i} a_ij h_j: whichever is shorter, at |list| * k^2 / 2 per row.
- * Building G_i costs more than a sweep, so each row gets up to MISSING_SWEEPS sweeps,
- * stopping as accelerated HALS does (Gillis & Glineur 2012) once a sweep changes the row
- * by less than delta^2 times what the first did. */
+ * along one coordinate exactly, so the loss never increases. Forming G_i costs
+ * |O_i| k(k+1)/2, so this suits matrices with few observed entries (ratings); held-out
+ * entries of an otherwise complete matrix go through missing_em.c instead.
+ * Sweeps are cheap next to forming the systems, so as in accelerated HALS (Gillis & Glineur
+ * 2012) each row gets up to 1 + alpha * rho of them, rho = 1 + (cost of the systems) /
+ * (cost of the sweeps), and stops once a sweep changes it by less than delta^2 times what
+ * its first sweep did (alpha = 0.5, delta = 0.1 as in the paper). */
 #include <omp.h>
+#include <string.h>
 
 #include "missing.h"
 
-#define MISSING_SWEEPS 10
+#define MISSING_ALPHA 0.5
 #define MISSING_DELTA 0.1
 
-/* Rounding in G_i = H H^T - (held-out part) can leave a tiny positive diagonal where the
- * exact value is zero; below this share of the full diagonal it counts as zero. */
-#define MISSING_CANCEL 1e-12
-
-/* g (k x k) and p (k) of group r, before penalties. */
-static void row_system(const nt_nmf_observed *obs, const nt_nmf_entries *e, size_t r,
-                       const double *y, const double *base_g, const double *base_p, size_t k,
-                       double *g, double *p)
+/* g (k x k) and p (k) of group r, before penalties. The whole square is accumulated (twice
+ * the arithmetic of one triangle, but in contiguous rows the compiler vectorises, with no
+ * mirroring pass); zero weights of the other factor, common in NMF, are skipped. */
+NT_NMF_VECTOR_CLONES
+static void row_system(const nt_nmf_entries *e, size_t r, const double *restrict y, size_t k,
+                       double *restrict g, double *restrict p)
 {
-    double sign = obs->complement ? -1.0 : 1.0;
-    for (size_t t = 0; t < k; t++) {
-        p[t] = obs->complement ? base_p[r * k + t] : 0.0;
-        for (size_t q = t; q < k; q++)
-            g[t * k + q] = obs->complement ? base_g[t * k + q] : 0.0;
-    }
+    memset(g, 0, k * k * sizeof *g);
+    memset(p, 0, k * sizeof *p);
     for (size_t e0 = e->start[r]; e0 < e->start[r + 1]; e0++) {
-        const double *yc = y + (size_t)e->idx[e0] * k;
+        const double *restrict yc = y + (size_t)e->idx[e0] * k;
         double v = e->val[e0];
         for (size_t t = 0; t < k; t++) {
-            double s = sign * yc[t];
+            double s = yc[t];
+            if (s == 0.0)
+                continue;
             p[t] += s * v;
-            for (size_t q = t; q < k; q++)
+            for (size_t q = 0; q < k; q++)
                 g[t * k + q] += s * yc[q];
-        }
-    }
-    for (size_t t = 0; t < k; t++) {
-        p[t] = p[t] > 0.0 ? p[t] : 0.0;
-        if (obs->complement && g[t * k + t] <= MISSING_CANCEL * base_g[t * k + t])
-            g[t * k + t] = 0.0;
-        for (size_t q = t; q < k; q++) {
-            double v = g[t * k + q] > 0.0 ? g[t * k + q] : 0.0;
-            g[t * k + q] = g[q * k + t] = v;
         }
     }
 }
 
 /* Penalties folded in (see nt_nmf_penalty), then the sweeps on row x (size k). The gradient
  * grad = x G - p + l1 is kept up to date (grad += d G_t after a step d on coordinate t);
- * it overwrites p. */
-static void row_sweeps(double *x, double *g, double *p, const nt_nmf_penalty *pen, size_t k)
+ * it overwrites p. G is symmetric, so its rows serve as columns. */
+NT_NMF_VECTOR_CLONES
+static void row_sweeps(double *restrict x, double *restrict g, double *restrict p,
+                       const nt_nmf_penalty *pen, size_t k, int sweeps)
 {
-    for (size_t q = 0; q < k * k; q++)
-        g[q] += pen->l1sq;
-    for (size_t t = 0; t < k; t++)
-        g[t * k + t] += pen->l2;
-    double *grad = p;
+    double *restrict grad = p;
     for (size_t t = 0; t < k; t++) {
-        double s = pen->l1 - p[t];
         for (size_t q = 0; q < k; q++)
-            s += x[q] * g[q * k + t];
-        grad[t] = s;
+            g[t * k + q] += pen->l1sq;
+        g[t * k + t] += pen->l2;
+        grad[t] = pen->l1 - p[t];
     }
+    for (size_t q = 0; q < k; q++)
+        if (x[q] != 0.0)
+            for (size_t t = 0; t < k; t++)
+                grad[t] += x[q] * g[q * k + t];
     double first = 0.0;
-    for (int sweep = 0; sweep < MISSING_SWEEPS; sweep++) {
+    for (int sweep = 0; sweep < sweeps; sweep++) {
         double change = 0.0;
         for (size_t t = 0; t < k; t++) {
-            const double *gt = g + t * k;
+            const double *restrict gt = g + t * k;
             /* A zero diagonal: x_t does not change the fit, and 0 minimises the penalty. */
             double v = gt[t] > 0.0 ? x[t] - grad[t] / gt[t] : 0.0;
             double d = (v > 0.0 ? v : 0.0) - x[t];
@@ -101,20 +90,29 @@ static void row_sweeps(double *x, double *g, double *p, const nt_nmf_penalty *pe
     }
 }
 
-void nt_nmf_missing_solve(nt_nmf_state *st, nt_nmf_observed *obs, int side)
+/* 1 + alpha * rho sweeps: forming the systems costs k(k+1)/2 per observed entry, a sweep
+ * of all rows rows * k(k+1). */
+static int max_sweeps(const nt_nmf_state *st, const nt_nmf_observed *obs, size_t rows)
+{
+    double k = (double)st->k, listed = (double)obs->by_row.start[st->m];
+    double rho = 1.0 + listed * k * (k + 1.0) / 2.0 / ((double)rows * k * (k + 1.0));
+    return 1 + (int)(MISSING_ALPHA * rho);
+}
+
+void nt_nmf_observed_solve(nt_nmf_state *st, nt_nmf_observed *obs, int side)
 {
     int is_w = side == NT_NMF_SIDE_W;
     size_t k = st->k;
     double *x = is_w ? st->w : st->ht;
     const double *y = is_w ? st->ht : st->w;
     const nt_nmf_entries *e = is_w ? &obs->by_row : &obs->by_col;
-    const double *base_g = is_w ? st->gh : st->gw, *base_p = is_w ? st->aht : st->atw;
     const nt_nmf_penalty pen = is_w ? st->pen_w : st->pen_h;
+    int sweeps = max_sweeps(st, obs, e->groups);
     /* Rows are independent, so any schedule gives the same result; list lengths vary. */
 #pragma omp parallel for schedule(dynamic, 64) num_threads(st->threads)
     for (long r = 0; r < (long)e->groups; r++) {
         double *g = obs->work + (size_t)omp_get_thread_num() * (k * k + k), *p = g + k * k;
-        row_system(obs, e, (size_t)r, y, base_g, base_p, k, g, p);
-        row_sweeps(x + (size_t)r * k, g, p, &pen, k);
+        row_system(e, (size_t)r, y, k, g, p);
+        row_sweeps(x + (size_t)r * k, g, p, &pen, k, sweeps);
     }
 }

@@ -22,11 +22,13 @@
  * the block sums are added in order, so results do not depend on the thread count. */
 #define NT_NMF_BLOCK 256
 
-/* Hot row kernels are compiled twice, for AVX2 and for the baseline, and the loader picks one
- * (GCC function multiversioning). ISO C mode keeps -ffp-contract=off, so both clones round
- * identically and results do not depend on the processor. */
+/* Hot row kernels are compiled for AVX-512, AVX2 and the baseline, and the loader picks one
+ * (GCC function multiversioning). Their files allow fused multiply-adds (CMakeLists.txt), so
+ * results agree between AVX2 and AVX-512 machines and may differ in the last bits on
+ * processors without FMA; on one machine they are always the same. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define NT_NMF_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define NT_NMF_VECTOR_CLONES \
+    __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define NT_NMF_VECTOR_CLONES
 #endif
@@ -174,6 +176,7 @@ typedef struct nt_nmf_run_info {
     double rel_error;   /* ||A - W H||_F / ||A||_F */
     int converged;
     double *trace;      /* caller's buffer of size max_iter+1, or NULL */
+    int run;            /* 0-based run index: progress counts run * max_iter + iteration */
 } nt_nmf_run_info;
 
 /* Initialises st->w and st->ht with init(seed) and iterates until a stopping rule holds. */

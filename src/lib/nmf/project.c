@@ -36,6 +36,8 @@ static int solve_w(nt_nmf_state *st, nt_error *err)
 int nt_nmf_project(const nt_matrix *a, const double *h, const nt_nmf_options *opts, double *w,
                    nt_error *err)
 {
+    if (!a || !h || !opts || !w)
+        return nt_error_set(err, NT_EINVAL, "nt_nmf_project needs a matrix, H, options and W");
     size_t k = opts->k, n = a->n, m = a->m;
     if (k < 1 || k > n)
         return nt_error_set(err, NT_EINVAL, "project: rank k = %zu must be from 1 to the %zu "

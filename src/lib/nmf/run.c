@@ -94,7 +94,8 @@ static int iterate(nt_nmf_state *st, const nt_nmf_method *method, const nt_hooks
         info->converged = pgrad ? gradient_norm(st, 1) <= o->tol * g0
                                 : fabs(f - fnew) <= o->tol * f;
         f = fnew;
-        nt_hooks_progress(hooks, "nmf", (size_t)it, (size_t)o->max_iter);
+        size_t done = (size_t)info->run * (size_t)o->max_iter + (size_t)it;
+        nt_hooks_progress(hooks, "nmf", done, (size_t)o->runs * (size_t)o->max_iter);
         if (o->max_time > 0 && omp_get_wtime() - start >= o->max_time)
             break;
     }

@@ -1,0 +1,250 @@
+/* cmd_rank.c: `nmftopics rank DIR -k 2:30`: one TF-IDF matrix, a survey of candidate
+ * numbers of topics on it, and a recommended k with its reason. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_args.h"
+#include "cli_main.h"
+#include "cli_nmf_options.h"
+#include "cli_output_options.h"
+#include "cli_text_options.h"
+#include "nmftopics/corpus.h"
+#include "nmftopics/dtm.h"
+#include "nmftopics/output.h"
+#include "nmftopics/rank.h"
+
+typedef struct rank_args {
+    nt_rank_options rank;       /* ks, runs, holdout, top_terms, consensus_docs */
+    size_t ks[1000];            /* the parsed -k LIST, size rank.nk */
+    const char *prefix;         /* -o PREFIX */
+    int json;                   /* --json */
+    cli_progress_mode progress;
+} rank_args;
+
+static const cli_option rank_options[] = {
+    {"rank", 'k', "LIST", "candidate k: A:B, A:B:STEP or a comma list such as 4,8,12 (required)"},
+    {"runs", 0, "N", "restarts per k with seeds --seed, --seed+1, ..., and as many "
+                     "cross-validation fits; 2 or more give the consensus (default: 5)"},
+    {"holdout", 0, "SHARE", "share of the nonzeros held out for cross-validation, with as "
+                            "many zeros (default: 0.05)"},
+    {"top-terms", 0, "N", "top terms per topic scored by NPMI (default: 10)"},
+    {"consensus-docs", 0, "N", "consensus over at most N documents (up to 20000), a seeded "
+                               "sample when there are more (default: 5000)"},
+    {"output", 'o', "PREFIX", "also write PREFIX.tsv and PREFIX.json"},
+    {"json", 0, NULL, "print the JSON instead of the table"},
+    {"quiet", 'q', NULL, "no progress bar and no summary line (warnings are still shown)"},
+    {"progress", 0, NULL, "draw a progress bar even when stderr is not a terminal"},
+};
+
+static const cli_command_spec spec = {
+    "rank", "DIR -k LIST [-o PREFIX] [options]",
+    "Helps choose the number of topics: builds the TF-IDF matrix of the documents under DIR\n"
+    "once, then for each candidate k fits --runs restarts and --runs cross-validation fits\n"
+    "and prints, per k: the relative error of the best restart, the mean relative error on\n"
+    "held-out entries (a speckle of nonzeros and zeros left out of the fit), the cophenetic\n"
+    "correlation and dispersion of the restarts' consensus (higher is more stable), the mean\n"
+    "NPMI coherence of the topics and their diversity. Recommends the k of lowest\n"
+    "cross-validated error; k within 1% of it are ties, settled by the cophenetic\n"
+    "correlation. The reason is printed in words.",
+    1, 1};
+
+/* Appends the candidates of one comma-separated item: K, A:B or A:B:STEP. */
+static int parse_item(rank_args *a, const char *item, nt_error *err)
+{
+    long v[3] = {0, 0, 1};
+    int got = 0, bad;
+    const char *s = item;
+    char *end;
+    do {
+        v[got++] = strtol(s, &end, 10);
+        bad = end == s || v[got - 1] < 1 || v[got - 1] > 1000000 || (*end && *end != ':');
+        s = end + 1;
+    } while (!bad && *end == ':' && got < 3);
+    if (bad || *end)
+        return nt_error_set(err, NT_EINVAL, "-k: '%s' is not K, A:B or A:B:STEP with whole "
+                                            "numbers from 1", item);
+    if (got == 1)
+        v[1] = v[0];
+    if (v[1] < v[0])
+        return nt_error_set(err, NT_EINVAL, "-k: the range %s runs backwards", item);
+    for (long k = v[0]; k <= v[1]; k += v[2]) {
+        if (a->rank.nk == sizeof a->ks / sizeof a->ks[0])
+            return nt_error_set(err, NT_EINVAL, "-k: more than %zu candidates",
+                                sizeof a->ks / sizeof a->ks[0]);
+        a->ks[a->rank.nk++] = (size_t)k;
+    }
+    return NT_OK;
+}
+
+static int compare_sizes(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The -k LIST: items separated by commas, sorted; a k listed twice is an error. */
+static int parse_ks(rank_args *a, const char *text, nt_error *err)
+{
+    char buf[256];
+    if (strlen(text) >= sizeof buf || !*text)
+        return nt_error_set(err, NT_EINVAL, "-k: '%s' is empty or too long", text);
+    strcpy(buf, text);
+    a->rank.nk = 0;
+    for (char *item = strtok(buf, ","); item; item = strtok(NULL, ","))
+        if (parse_item(a, item, err) != NT_OK)
+            return NT_EINVAL;
+    qsort(a->ks, a->rank.nk, sizeof a->ks[0], compare_sizes);
+    for (size_t q = 1; q < a->rank.nk; q++)
+        if (a->ks[q] == a->ks[q - 1])
+            return nt_error_set(err, NT_EINVAL, "-k: %zu is listed twice in '%s'", a->ks[q], text);
+    a->rank.ks = a->ks;
+    return a->rank.nk ? NT_OK : nt_error_set(err, NT_EINVAL, "-k: '%s' names no k", text);
+}
+
+static int handle(void *target, const char *name, const char *value, nt_error *err)
+{
+    rank_args *a = target;
+    long v;
+    int rc = NT_OK;
+    if (strcmp(name, "rank") == 0)
+        return parse_ks(a, value, err);
+    if (strcmp(name, "runs") == 0 && (rc = cli_parse_long(name, value, 1, 1000, &v, err)) == 0)
+        a->rank.runs = (int)v;
+    else if (strcmp(name, "holdout") == 0)
+        rc = cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
+    else if (strcmp(name, "top-terms") == 0 &&
+             (rc = cli_parse_long(name, value, 2, 1000, &v, err)) == 0)
+        a->rank.top_terms = (int)v;
+    else if (strcmp(name, "consensus-docs") == 0 &&
+             (rc = cli_parse_long(name, value, 2, 20000, &v, err)) == 0)
+        a->rank.consensus_docs = (size_t)v;
+    else if (strcmp(name, "output") == 0)
+        a->prefix = value;
+    else if (strcmp(name, "json") == 0)
+        a->json = 1;
+    else if (strcmp(name, "quiet") == 0)
+        a->progress = CLI_PROGRESS_OFF;
+    else if (strcmp(name, "progress") == 0)
+        a->progress = CLI_PROGRESS_ON;
+    return rc;
+}
+
+/* The NMF group without the options rank sets itself (-k, --runs) or that do not apply
+ * across ranks (custom starting factors) or belong to the text group (--threads). */
+static cli_option_group nmf_group(cli_nmf_options *no, cli_option *buf, size_t cap)
+{
+    static const char *const dropped[] = {"rank", "runs", "init-w", "init-h", "threads"};
+    cli_option_group g = cli_nmf_option_group(no);
+    size_t kept = 0;
+    for (size_t q = 0; q < g.count && kept < cap; q++) {
+        int drop = 0;
+        for (size_t d = 0; d < sizeof dropped / sizeof dropped[0]; d++)
+            drop |= strcmp(g.options[q].name, dropped[d]) == 0;
+        if (!drop)
+            buf[kept++] = g.options[q];
+    }
+    g.options = buf;
+    g.count = kept;
+    return g;
+}
+
+/* PREFIX.tsv and PREFIX.json, both or neither. */
+static int write_files(const rank_args *a, const nt_rank_table *t, const nt_rank_choice *c,
+                       nt_error *err)
+{
+    size_t len = strlen(a->prefix) + 6;
+    char *tsv = malloc(len), *json = malloc(len);
+    nt_output out[2] = {{0}, {0}};
+    int rc = tsv && json ? NT_OK : nt_error_set(err, NT_ENOMEM, "out of memory");
+    if (rc == NT_OK) {
+        snprintf(tsv, len, "%s.tsv", a->prefix);
+        snprintf(json, len, "%s.json", a->prefix);
+        rc = nt_output_open(&out[0], tsv, err);
+    }
+    if (rc == NT_OK && (rc = nt_rank_write_tsv(out[0].fp, t, c, err)) == NT_OK)
+        rc = nt_output_open(&out[1], json, err);
+    if (rc == NT_OK && (rc = nt_rank_write_json(out[1].fp, t, c, err)) == NT_OK &&
+        (rc = nt_output_commit(&out[0], err)) == NT_OK &&
+        (rc = nt_output_commit(&out[1], err)) != NT_OK)
+        unlink(tsv);
+    nt_output_abort(&out[0]);
+    nt_output_abort(&out[1]);
+    free(tsv);
+    free(json);
+    return rc;
+}
+
+static int survey(const char *dir, rank_args *a, const cli_text_options *t, nt_nmf_options nmf)
+{
+    double start = cli_now(), built = start;
+    nt_error err;
+    nt_error_clear(&err);
+    nt_hooks hooks;
+    cli_hooks_init(&hooks, a->progress);
+    nt_corpus *corpus = NULL;
+    nt_dtm *dtm = NULL;
+    nt_rank_table *table = NULL;
+    nt_rank_choice choice;
+    a->rank.nmf = nmf;
+    int rc = nt_corpus_open_dir(dir, &hooks, &corpus, &err);
+    if (rc == NT_OK)
+        rc = nt_dtm_build(corpus, &t->text, &t->tfidf, &hooks, &dtm, &err);
+    if (rc == NT_OK) /* before any fit: a k above the documents, a bad option value */
+        rc = nt_rank_options_check(&a->rank, dtm->A->nrow, dtm->A->ncol, &err);
+    built = cli_now();
+    if (rc == NT_OK)
+        rc = nt_rank_survey(dtm->A, &a->rank, &hooks, &table, &err);
+    if (rc == NT_OK)
+        rc = nt_rank_recommend(table, &choice, &err);
+    if (rc == NT_OK) {
+        cli_progress_finish();
+        rc = a->json ? nt_rank_write_json(stdout, table, &choice, &err)
+                     : nt_rank_write_text(stdout, table, &choice, &err);
+    }
+    if (rc == NT_OK && a->prefix)
+        rc = write_files(a, table, &choice, &err);
+    if (rc == NT_OK && a->progress != CLI_PROGRESS_OFF)
+        fprintf(stderr, "rank: %zu documents, %zu terms; %zu k x %d fits; tfidf %.2f s, "
+                        "survey %.2f s\n", table->documents, table->terms, table->nk,
+                2 * a->rank.runs, built - start, cli_now() - built);
+    nt_rank_table_free(table);
+    nt_dtm_free(dtm);
+    nt_corpus_free(corpus);
+    return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    rank_args a;
+    memset(&a, 0, sizeof a);
+    nt_rank_options_init(&a.rank);
+    a.progress = CLI_PROGRESS_AUTO;
+    cli_text_options t;
+    cli_nmf_options no;
+    cli_text_options_init(&t);
+    cli_nmf_options_init(&no);
+    cli_option nmf_buf[32];
+    cli_option_group groups[4] = {
+        {"Rank options", rank_options, sizeof rank_options / sizeof rank_options[0], handle, &a},
+        cli_text_option_group(&t), cli_tfidf_option_group(&t),
+        nmf_group(&no, nmf_buf, sizeof nmf_buf / sizeof nmf_buf[0])};
+    const char *pos[1];
+    size_t npos;
+    int parsed = cli_parse(&spec, groups, 4, argc, argv, pos, &npos);
+    if (parsed == CLI_HELP_SHOWN)
+        return NT_EXIT_OK;
+    if (parsed == CLI_PARSED && a.rank.nk == 0) {
+        cli_error("rank: missing -k LIST (usage: nmftopics rank %s)", spec.usage);
+        parsed = CLI_USAGE_ERROR;
+    }
+    if (parsed == CLI_PARSED)
+        parsed = cli_text_options_finish(&t, "rank");
+    if (parsed == CLI_PARSED)
+        parsed = cli_nmf_options_finish(&no, "rank");
+    if (parsed != CLI_PARSED)
+        return NT_EXIT_USAGE;
+    no.nmf.threads = t.text.threads;
+    return survey(pos[0], &a, &t, no.nmf);
+}

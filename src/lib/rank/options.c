@@ -1,0 +1,64 @@
+/* options.c: the rank survey's defaults and their validation. */
+#include "nmftopics/rank.h"
+
+#include <string.h>
+
+#include "nmftopics/metrics.h"
+
+void nt_rank_options_init(nt_rank_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    nt_nmf_options_init(&opts->nmf);
+    opts->runs = 5;
+    opts->holdout = 0.05;
+    opts->top_terms = 10;
+    opts->consensus_docs = 5000;
+}
+
+/* Candidates: increasing (so distinct), each a valid rank for m x n. */
+static int check_ks(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
+{
+    size_t kmax = m < n ? m : n;
+    if (o->nk < 1 || !o->ks)
+        return nt_error_set(err, NT_EINVAL, "no candidate rank k to survey");
+    for (size_t q = 0; q < o->nk; q++) {
+        if (o->ks[q] < 1 || o->ks[q] > kmax)
+            return nt_error_set(err, NT_EINVAL, "k = %zu is out of range: it must be from 1 to "
+                                                "min(documents, terms) = %zu for a %zu x %zu "
+                                                "matrix", o->ks[q], kmax, m, n);
+        if (q > 0 && o->ks[q] <= o->ks[q - 1])
+            return nt_error_set(err, NT_EINVAL, "candidate ranks must increase: %zu follows %zu",
+                                o->ks[q], o->ks[q - 1]);
+    }
+    return NT_OK;
+}
+
+int nt_rank_options_check(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
+{
+    int rc = check_ks(o, m, n, err);
+    if (rc != NT_OK)
+        return rc;
+    if (n < 2)
+        return nt_error_set(err, NT_EINVAL, "the matrix has %zu term%s; coherence needs at "
+                                            "least 2", n, n == 1 ? "" : "s");
+    if (o->runs < 1)
+        return nt_error_set(err, NT_EINVAL, "runs = %d: at least 1 fit per k is needed "
+                                            "(2 or more for a consensus)", o->runs);
+    if (!(o->holdout > 0.0 && o->holdout <= 0.5))
+        return nt_error_set(err, NT_EINVAL, "hold-out share %g is out of range: it must be "
+                                            "above 0 and at most 0.5", o->holdout);
+    if (o->top_terms < 2)
+        return nt_error_set(err, NT_EINVAL, "top-terms = %d: NPMI needs at least 2 terms",
+                            o->top_terms);
+    if (o->consensus_docs < 2 || o->consensus_docs > NT_CONSENSUS_MAX_DOCUMENTS)
+        return nt_error_set(err, NT_EINVAL, "consensus-docs = %zu is out of range: from 2 to "
+                                            "%d", o->consensus_docs, NT_CONSENSUS_MAX_DOCUMENTS);
+    /* The cross-validation fits hold entries out: checked with a one-entry list. */
+    size_t origin = 0;
+    nt_nmf_entry_list probe = {1, &origin, &origin};
+    nt_nmf_options fit = o->nmf;
+    fit.k = o->ks[0];
+    fit.runs = 1;
+    fit.holdout = &probe;
+    return nt_nmf_options_check(&fit, m, n, err);
+}
