@@ -81,7 +81,8 @@ typedef struct nt_nmf_options {
     int missing;            /* enum nt_nmf_missing (default NT_NMF_MISSING_ZERO) */
     const nt_nmf_entry_list *holdout;  /* entries treated as unknown while fitting, whatever
                              * their value (a cross-validation hold-out; duplicates count
-                             * once); hals only; not owned; NULL (default) for none */
+                             * once); hals or mu, init random or custom; not owned; NULL
+                             * (default) for none */
 } nt_nmf_options;
 
 /* Sets every option to its default. */
