@@ -26,7 +26,6 @@ static const cli_option text_options[] = {
                           "(default: 0)"},
     {"ngrams", 0, "1-1|1-2", "single terms, or also bigrams of adjacent kept tokens "
                              "(default: 1-1)"},
-    {"threads", 0, "N", "threads for reading and tokenizing, 0 = all cores (default: 0)"},
 };
 
 static const cli_option tfidf_options[] = {
@@ -63,7 +62,7 @@ static int parse_df(const char *name, const char *value, nt_df_limit *out, nt_er
     return rc;
 }
 
-/* The options that take a number: token lengths, vocabulary bounds, threads. */
+/* The options that take a number: token lengths and vocabulary bounds. */
 static int handle_number(nt_text_options *t, const char *name, const char *value, nt_error *err)
 {
     size_t n;
@@ -71,19 +70,15 @@ static int handle_number(nt_text_options *t, const char *name, const char *value
         return parse_df(name, value, &t->prune.min_df, err);
     if (strcmp(name, "max-df") == 0)
         return parse_df(name, value, &t->prune.max_df, err);
-    long min = strcmp(name, "min-token-len") == 0;
-    long max = strcmp(name, "threads") == 0 ? 1024 : 1000000000L;
-    int rc = parse_size(name, value, min, max, &n, err);
+    int rc = parse_size(name, value, strcmp(name, "min-token-len") == 0, 1000000000L, &n, err);
     if (rc != 0)
         return rc;
     if (strcmp(name, "min-token-len") == 0)
         t->tokenizer.min_length = n;
     else if (strcmp(name, "max-token-len") == 0)
         t->tokenizer.max_length = n ? n : SIZE_MAX;
-    else if (strcmp(name, "max-terms") == 0)
-        t->prune.max_terms = n;
     else
-        t->threads = (int)n;
+        t->prune.max_terms = n;
     return 0;
 }
 

@@ -14,7 +14,7 @@ typedef struct cli_text_options {
 /* Library defaults (nt_text_options_init, nt_tfidf_options_init). */
 void cli_text_options_init(cli_text_options *o);
 
-/* The group titled "Text options" (tokens, stop words, stemming, vocabulary, threads). */
+/* The group titled "Text options" (tokens, stop words, stemming, vocabulary). */
 cli_option_group cli_text_option_group(cli_text_options *o);
 
 /* The group titled "TF-IDF options" (--sublinear-tf, --no-idf, --norm). */
