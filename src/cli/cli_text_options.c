@@ -2,9 +2,11 @@
 #include "cli_text_options.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_main.h"
+#include "nmftopics/stopwords.h"
 
 static const cli_option text_options[] = {
     {"language", 0, "LANG", "Snowball language of the stemmer and of the bundled stop words; "
@@ -38,6 +40,8 @@ void cli_text_options_init(cli_text_options *o)
 {
     nt_text_options_init(&o->text);
     nt_tfidf_options_init(&o->tfidf);
+    o->stopwords_path = NULL;
+    o->stopwords = NULL;
 }
 
 static int parse_size(const char *name, const char *value, long min, long max, size_t *out,
@@ -93,7 +97,7 @@ static int handle_text(void *target, const char *name, const char *value, nt_err
     } else if (strcmp(name, "no-stem") == 0) {
         t->stem = 0;
     } else if (strcmp(name, "stopwords") == 0) {
-        t->stopwords_file = value;
+        ((cli_text_options *)target)->stopwords_path = value;
     } else if (strcmp(name, "no-stopwords") == 0) {
         t->bundled_stopwords = 0;
     } else if (strcmp(name, "token-pattern") == 0) {
@@ -150,4 +154,26 @@ int cli_text_options_finish(const cli_text_options *o, const char *command)
         return CLI_USAGE_ERROR;
     }
     return CLI_PARSED;
+}
+
+int cli_text_options_load(cli_text_options *o, nt_error *err)
+{
+    if (!o->stopwords_path)
+        return NT_OK;
+    nt_stopwords *sw = NULL;
+    int rc = nt_stopwords_create(&sw, err);
+    if (rc == NT_OK)
+        rc = nt_stopwords_add_file(sw, o->stopwords_path, err);
+    if (rc == NT_OK)
+        rc = nt_stopwords_list(sw, &o->stopwords, err);
+    nt_stopwords_free(sw);
+    o->text.extra_stopwords = (const char *const *)o->stopwords;
+    return rc;
+}
+
+void cli_text_options_free(cli_text_options *o)
+{
+    free(o->stopwords);
+    o->stopwords = NULL;
+    o->text.extra_stopwords = NULL;
 }

@@ -88,7 +88,9 @@ static int run(fit_args *a)
     nt_hooks hooks;
     cli_hooks_init(&hooks, a->run.progress);
     fit_run r = {0};
-    int rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &r.dtm, &err);
+    int rc = cli_text_options_load(&a->text, &err);
+    if (rc == NT_OK)
+        rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &r.dtm, &err);
     r.seconds[0] = cli_now() - start;
     if (rc == NT_OK)
         rc = factor(&a->nmf, &hooks, &r, &err);
@@ -145,6 +147,7 @@ int cmd_fit(int argc, char **argv)
     int code = cli_output_check(&a.out, spec.name);
     if (code == NT_EXIT_OK)
         code = run(&a);
+    cli_text_options_free(&a.text);
     cli_nmf_options_free(&a.nmf);
     return code;
 }

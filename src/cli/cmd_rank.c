@@ -208,7 +208,9 @@ static int survey(rank_args *a)
     nt_rank_table *table = NULL;
     nt_rank_choice choice;
     a->rank.nmf = a->nmf.nmf;
-    int rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
+    int rc = cli_text_options_load(&a->text, &err);
+    if (rc == NT_OK)
+        rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
     if (rc == NT_OK) /* before any fit: a k above the documents, a bad option value */
         rc = nt_rank_options_check(&a->rank, dtm->A->nrow, dtm->A->ncol, &err);
     built = cli_now();
@@ -264,5 +266,7 @@ int cmd_rank(int argc, char **argv)
     int parsed = parse(argc, argv, &a);
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    return survey(&a);
+    int code = survey(&a);
+    cli_text_options_free(&a.text);
+    return code;
 }

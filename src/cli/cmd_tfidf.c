@@ -81,7 +81,7 @@ static void print_summary(const nt_dtm *d, const char *prefix, const double seco
             seconds[0], seconds[1], prefix);
 }
 
-static int run(const tfidf_args *a)
+static int run(tfidf_args *a)
 {
     double start = cli_now(), seconds[2] = {0, 0};
     nt_error err;
@@ -89,7 +89,9 @@ static int run(const tfidf_args *a)
     nt_hooks hooks;
     cli_hooks_init(&hooks, a->run.progress);
     nt_dtm *dtm = NULL;
-    int rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
+    int rc = cli_text_options_load(&a->text, &err);
+    if (rc == NT_OK)
+        rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
     seconds[0] = cli_now() - start;
     if (rc == NT_OK)
         rc = nt_dtm_write(dtm, a->prefix, &err);
@@ -138,5 +140,7 @@ int cmd_tfidf(int argc, char **argv)
         return list_languages();
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    return run(&a);
+    int code = run(&a);
+    cli_text_options_free(&a.text);
+    return code;
 }
