@@ -22,7 +22,11 @@ static const cli_command_spec spec = {
     "of each stem) with their weights and the documents it makes up most of; then one\n"
     "summary line with the sizes, the relative error and the time of each stage. With -o,\n"
     "OUTDIR receives topics.tsv, doc_topics.tsv, topic_NN.words.tsv (word<TAB>weight, for\n"
-    "word clouds), report.json and model.ntm (for 'nmftopics transform' and 'report').",
+    "word clouds), report.json and model.ntm (for 'nmftopics transform' and 'report').\n"
+    "With hals, mu and anls-bpp the document weights reported are each document's\n"
+    "non-negative least-squares weights against the final topics, exactly what transform\n"
+    "gives the same documents, and the relative error is theirs; kl, snmf-r, snmf-l and\n"
+    "--missing absent report the fit's own last W.",
     0, 1};
 
 /* The command line. */
@@ -56,10 +60,11 @@ static int factor(cli_nmf_options *no, const nt_hooks *hooks, fit_run *r, nt_err
     int rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, err);
     if (rc == NT_OK)
         rc = cli_nmf_options_load(no, A->nrow, A->ncol, err);
-    if (rc == NT_OK) {
-        nt_matrix a = {A->nrow, A->ncol, A, NULL};
+    nt_matrix a = {A->nrow, A->ncol, A, NULL};
+    if (rc == NT_OK)
         rc = nt_nmf_fit(&a, &no->nmf, hooks, &r->result, err);
-    }
+    if (rc == NT_OK) /* the W that transform would give, and its relative error */
+        rc = nt_nmf_result_project(&a, &no->nmf, r->result, err);
     r->seconds[1] = cli_now() - start;
     return rc;
 }
