@@ -72,8 +72,9 @@ typedef struct nt_evaluation {
  * top_terms >= 2 (at most n are used). Returns NT_OK and *out (free with
  * nt_evaluation_free); NT_EINVAL for mismatched sizes or top_terms < 2; NT_EEMPTY when no
  * labelled document has a dominant topic; NT_ENOMEM. */
-int nt_evaluate(const nt_model *model, const nt_dtm *dtm, const double *w,
-                const nt_labels *labels, int top_terms, nt_evaluation **out, nt_error *err);
+int nt_evaluation_compute(const nt_model *model, const nt_dtm *dtm, const double *w,
+                          const nt_labels *labels, int top_terms, nt_evaluation **out,
+                          nt_error *err);
 
 void nt_evaluation_free(nt_evaluation *evaluation);
 

@@ -100,7 +100,8 @@ static int run(const char *model_path, const char *dir, const evaluate_args *a)
                      a->labels, r.labels->unknown, r.labels->unknown == 1 ? " is" : "s are", dir,
                      r.labels->first_unknown);
     if (rc == NT_OK)
-        rc = nt_evaluate(r.model, r.dtm, r.w, r.labels, (int)a->top_terms, &r.evaluation, &err);
+        rc = nt_evaluation_compute(r.model, r.dtm, r.w, r.labels, (int)a->top_terms,
+                                   &r.evaluation, &err);
     if (rc == NT_OK) {
         cli_progress_finish();
         rc = a->json ? nt_evaluation_write_json(stdout, r.evaluation, &err)

@@ -12,6 +12,7 @@
 #include "cli_text_options.h"
 #include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
+#include "nmftopics/metrics.h"
 #include "nmftopics/output.h"
 #include "nmftopics/rank.h"
 
@@ -103,24 +104,31 @@ static int parse_ks(rank_args *a, const char *text, nt_error *err)
     return a->rank.nk ? NT_OK : nt_error_set(err, NT_EINVAL, "-k: '%s' names no k", text);
 }
 
+/* --runs, --top-terms, --consensus-docs: whole numbers. */
+static int handle_count(rank_args *a, const char *name, const char *value, nt_error *err)
+{
+    long v;
+    int rc;
+    if (strcmp(name, "runs") == 0) {
+        if ((rc = cli_parse_long(name, value, 1, 1000, &v, err)) == 0)
+            a->rank.runs = (int)v;
+    } else if (strcmp(name, "top-terms") == 0) {
+        if ((rc = cli_parse_long(name, value, 2, 1000, &v, err)) == 0)
+            a->rank.top_terms = (int)v;
+    } else if ((rc = cli_parse_long(name, value, 2, NT_CONSENSUS_MAX_DOCUMENTS, &v, err)) == 0) {
+        a->rank.consensus_docs = (size_t)v;
+    }
+    return rc;
+}
+
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     rank_args *a = target;
-    long v;
-    int rc = NT_OK;
     if (strcmp(name, "rank") == 0)
         return parse_ks(a, value, err);
-    if (strcmp(name, "runs") == 0 && (rc = cli_parse_long(name, value, 1, 1000, &v, err)) == 0)
-        a->rank.runs = (int)v;
-    else if (strcmp(name, "holdout") == 0)
-        rc = cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
-    else if (strcmp(name, "top-terms") == 0 &&
-             (rc = cli_parse_long(name, value, 2, 1000, &v, err)) == 0)
-        a->rank.top_terms = (int)v;
-    else if (strcmp(name, "consensus-docs") == 0 &&
-             (rc = cli_parse_long(name, value, 2, 20000, &v, err)) == 0)
-        a->rank.consensus_docs = (size_t)v;
-    else if (strcmp(name, "output") == 0)
+    if (strcmp(name, "holdout") == 0)
+        return cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
+    if (strcmp(name, "output") == 0)
         a->prefix = value;
     else if (strcmp(name, "json") == 0)
         a->json = 1;
@@ -128,7 +136,9 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         a->progress = CLI_PROGRESS_OFF;
     else if (strcmp(name, "progress") == 0)
         a->progress = CLI_PROGRESS_ON;
-    return rc;
+    else
+        return handle_count(a, name, value, err);
+    return NT_OK;
 }
 
 /* The NMF group without the options rank sets itself (-k, --runs) or that do not apply

@@ -71,7 +71,7 @@ START_TEST(hand_made_evaluation)
     ck_assert_int_eq(nt_labels_read(temp_file("d0\ta\nd1\ta\nd2\tb\nd3\ta\nd4\tb\n"), 2,
                                     (const char *const *)doc_names, 5, &labels, &err), NT_OK);
     nt_evaluation *ev = NULL;
-    ck_assert_int_eq(nt_evaluate(&model, &dtm, W, labels, 2, &ev, &err), NT_OK);
+    ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, labels, 2, &ev, &err), NT_OK);
     double npmi0 = log(0.4 / 0.24) / -log(0.4);
     ck_assert_double_eq_tol(ev->coherence->npmi[0], npmi0, 1e-12);
     ck_assert_double_eq_tol(ev->coherence->npmi[1], 1.0, 1e-12);
@@ -104,7 +104,7 @@ START_TEST(writers_and_size_checks)
     dtm.A = a, dtm.doc_names = doc_names;
     nt_evaluation *ev = NULL;
     nt_error err;
-    ck_assert_int_eq(nt_evaluate(&model, &dtm, W, NULL, 10, &ev, &err), NT_OK);
+    ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 10, &ev, &err), NT_OK);
     ck_assert_int_eq(ev->top_terms, 4);
     char *buf = NULL;
     size_t len = 0;
@@ -123,9 +123,9 @@ START_TEST(writers_and_size_checks)
     free(buf);
     nt_evaluation_free(ev);
     model.n = 5;
-    ck_assert_int_eq(nt_evaluate(&model, &dtm, W, NULL, 10, &ev, &err), NT_EINVAL);
+    ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 10, &ev, &err), NT_EINVAL);
     model.n = 4;
-    ck_assert_int_eq(nt_evaluate(&model, &dtm, W, NULL, 1, &ev, &err), NT_EINVAL);
+    ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 1, &ev, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "top-terms (1, at least 2)"));
     nt_sparse_free(&a);
 }

@@ -140,6 +140,29 @@ START_TEST(full_precision_survives_a_round_trip)
 }
 END_TEST
 
+START_TEST(sparse_values_survive_a_round_trip_exactly)
+{
+    cholmod_sparse *A = nt_sparse_allocate(3, 2, 3), *B = NULL;
+    int *Ap = A->p, *Ai = A->i;
+    double *Ax = A->x;
+    Ap[0] = 0, Ap[1] = 2, Ap[2] = 3;
+    Ai[0] = 0, Ai[1] = 2, Ai[2] = 1;
+    Ax[0] = 1.0 / 3.0, Ax[1] = 0.1, Ax[2] = 6.02214076e23;
+    char p[512];
+    snprintf(p, sizeof p, "%s/exact.mtx", dir);
+    ck_assert_int_eq(nt_sparse_write_mtx(p, A, NULL), NT_OK);
+    ck_assert_int_eq(nt_sparse_read_mtx(p, &B, NULL), NT_OK);
+    ck_assert_uint_eq(B->nrow, 3);
+    ck_assert_uint_eq(B->ncol, 2);
+    ck_assert_double_eq(entry(B, 0, 0), 1.0 / 3.0);
+    ck_assert_double_eq(entry(B, 2, 0), 0.1);
+    ck_assert_double_eq(entry(B, 1, 1), 6.02214076e23);
+    ck_assert_double_eq(entry(B, 1, 0), 0.0);
+    nt_sparse_free(&A);
+    nt_sparse_free(&B);
+}
+END_TEST
+
 START_TEST(negative_and_nan_values_are_named)
 {
     cholmod_sparse *A = NULL;
@@ -191,6 +214,7 @@ int main(void)
     TCase *edge = tcase_create("edge");
     tcase_add_test(edge, pattern_symmetric_and_array_files_are_expanded);
     tcase_add_test(edge, full_precision_survives_a_round_trip);
+    tcase_add_test(edge, sparse_values_survive_a_round_trip_exactly);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, negative_and_nan_values_are_named);
     tcase_add_test(errors, missing_and_unparsable_files_are_named);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,14 +57,20 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
     }
     memcpy(out->tmp_path, path, len);
     memcpy(out->tmp_path + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    /* No signal may land between creating the file and registering it for removal. */
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
     int fd = mkstemp(out->tmp_path);
+    if (fd >= 0)
+        pending_set(NULL, out->tmp_path);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
     if (fd < 0) {
         int e = errno;
         output_release(out);
         return nt_error_set(err, NT_EIO, "cannot create %s: %s", path, strerror(e));
     }
     fchmod(fd, 0644);
-    pending_set(NULL, out->tmp_path);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);

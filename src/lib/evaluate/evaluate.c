@@ -64,8 +64,9 @@ static int agreement(const nt_labels *labels, const int *topic, size_t m, nt_eva
     return rc;
 }
 
-int nt_evaluate(const nt_model *model, const nt_dtm *dtm, const double *w,
-                const nt_labels *labels, int top_terms, nt_evaluation **out, nt_error *err)
+int nt_evaluation_compute(const nt_model *model, const nt_dtm *dtm, const double *w,
+                          const nt_labels *labels, int top_terms, nt_evaluation **out,
+                          nt_error *err)
 {
     *out = NULL;
     size_t m = dtm->A->nrow, k = model->k, n = model->n;
