@@ -16,8 +16,8 @@ static const struct {
     unsigned bit;
     cli_option option;
 } all_options[] = {
-    {CLI_OUTPUT_FOLDER, {"output", 'o', "OUTDIR", "also write the report files and the model "
-                                                  "into the new folder OUTDIR (default: none)"}},
+    {CLI_OUTPUT_FOLDER, {"output", 'o', "OUTDIR", "also write the files named above into the "
+                                                  "new folder OUTDIR (default: none)"}},
     {CLI_OUTPUT_FOLDER, {"force", 0, NULL, "write into OUTDIR even when it exists "
                                            "(default: refuse)"}},
     {CLI_OUTPUT_TERMS, {"top-terms", 0, "N", "terms listed per topic (default: 10)"}},
