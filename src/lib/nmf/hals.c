@@ -16,7 +16,9 @@
  * are processed in blocks of HALS_ROWS held transposed (topic-major, rows side by side), so
  * each coordinate step, gradient included, is a vector operation across the rows; stopped
  * rows are masked. The arithmetic of each row is the same as solving it alone, and blocks
- * are fixed by row index, so the result does not depend on the thread count. */
+ * are fixed by row index, so the result does not depend on the thread count. While a block
+ * is in cache, its part of the Gram matrix x^T x of the new factor is added up too (per
+ * chunk of NT_NMF_BLOCK rows, chunks summed in order), sparing the driver a pass over x. */
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +46,8 @@ typedef long long hals_mask __attribute__((vector_size(HALS_ROWS * sizeof(double
 /* One sweep over the k coordinates of a transposed block; adds each active row's squared
  * change. Each coordinate's gradient is formed when it is needed, from the current x:
  * grad_t = sum_q x_q G_qt + l1 - p_t (k multiply-adds per row and coordinate); then
- * x_t <- max(0, x_t - grad_t / G_tt) (NaN gives 0) in the active rows. A row at 0 moves by
- * exactly -x, so zeros stay exact zeros. */
+ * x_t <- max(0, x_t - grad_t / G_tt) (NaN gives 0) in the active rows. An entry clipped to 0
+ * moves by exactly -x, so it becomes an exact zero. */
 static inline void block_sweep(hals_vec *restrict xv, const hals_vec *restrict pv,
                                const hals_gram *hg, size_t k, const hals_vec *active,
                                hals_vec *change)

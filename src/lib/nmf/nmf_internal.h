@@ -72,7 +72,8 @@ typedef struct nt_nmf_subproblem {
 typedef struct nt_nmf_state nt_nmf_state;
 
 /* Frobenius algorithms (hals, mu, anls-bpp, snmf): update sp->x in place. The driver computes
- * the products and Gram matrices; a solver must not call BLAS/LAPACK with more than k-sized
+ * the products and Gram matrices (unless the solver returns the Gram matrix of its result
+ * through sp->gram_out); a solver must not call BLAS/LAPACK with more than k-sized
  * problems inside an OpenMP parallel region (OpenBLAS is the pthread build: its own threads
  * would oversubscribe the cores). Returns 0 or a negative nt_status with err filled. */
 typedef int (*nt_nmf_solve_fn)(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);

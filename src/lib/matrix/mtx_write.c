@@ -1,65 +1,11 @@
-/* mtx_sparse.c: Matrix Market files to and from CHOLMOD sparse matrices. */
-#include <errno.h>
+/* mtx_write.c: CHOLMOD sparse matrices to Matrix Market coordinate files. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "cholmod_context.h"
 #include "matrix/decimal.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/output.h"
-
-/* Brings whatever cholmod_read_matrix returned to the one form the library uses. */
-static cholmod_sparse *to_canonical(void *M, int mtype, cholmod_common *cc)
-{
-    cholmod_sparse *A = NULL;
-    if (mtype == CHOLMOD_DENSE) {
-        cholmod_dense *D = M;
-        A = cholmod_dense_to_sparse(D, 1, cc);
-        cholmod_free_dense(&D, cc);
-    } else if (mtype == CHOLMOD_SPARSE) {
-        A = M;
-    } else {
-        cholmod_triplet *T = M;
-        cholmod_free_triplet(&T, cc);
-        return NULL;
-    }
-    if (A && A->xtype == CHOLMOD_PATTERN && !cholmod_sparse_xtype(CHOLMOD_REAL, A, cc))
-        cholmod_free_sparse(&A, cc);
-    return A;
-}
-
-int nt_sparse_read_mtx(const char *path, cholmod_sparse **out, nt_error *err)
-{
-    *out = NULL;
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return nt_error_set(err, NT_EIO, "cannot open %s: %s", path, strerror(errno));
-    cholmod_common cc;
-    nt_cholmod_start(&cc);
-    int mtype = 0;
-    void *M = cholmod_read_matrix(fp, 1, &mtype, &cc);
-    fclose(fp);
-    if (!M) {
-        int status = cc.status == CHOLMOD_OUT_OF_MEMORY ? NT_ENOMEM : NT_EFORMAT;
-        nt_error_set(err, status, "%s: not a readable Matrix Market file (%s)", path,
-                     nt_cholmod_last_message());
-        cholmod_finish(&cc);
-        return status;
-    }
-    cholmod_sparse *A = to_canonical(M, mtype, &cc);
-    int status = NT_OK;
-    if (!A)
-        status = nt_error_set(err, NT_EFORMAT, "%s: unsupported Matrix Market matrix", path);
-    else if (A->xtype != CHOLMOD_REAL)
-        status = nt_error_set(err, NT_EFORMAT, "%s: complex matrices are not supported", path);
-    if (status != NT_OK)
-        cholmod_free_sparse(&A, &cc);
-    cholmod_finish(&cc);
-    *out = A;
-    return status;
-}
 
 /* Writes the coordinate format directly rather than through cholmod_write_sparse: CHOLMOD
  * prints every value with increasing precision until it reads back exactly, and checks the
@@ -67,7 +13,7 @@ int nt_sparse_read_mtx(const char *path, cholmod_sparse **out, nt_error *err)
  * 4-9 s. Values are written as "%.17g" would (17 significant digits round-trip any double),
  * but formatted by nt_decimal_g17 into a large buffer: through fprintf, formatting alone
  * took 0.5 s for a million entries. Reading, which must accept every variant of the
- * format, stays with CHOLMOD. */
+ * format, is mtx_read.c's. */
 #define LINES_PER_CHUNK 4096
 
 int nt_sparse_write_mtx(const char *path, const cholmod_sparse *A, nt_error *err)
