@@ -30,14 +30,20 @@ static void put4(char *out, uint32_t v)
 char *nt_decimal_uint(char *out, uint64_t v)
 {
     char digits[20];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0);
-    while (n > 0)
-        *out++ = digits[--n];
-    return out;
+    char *p = digits + sizeof digits;
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    size_t n = (size_t)(digits + sizeof digits - p);
+    memcpy(out, p, n);
+    return out + n;
 }
 
 /* 10^k for k <= 38. */
