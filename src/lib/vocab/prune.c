@@ -41,14 +41,19 @@ static void free_kept(kept_term *kept, size_t from, size_t to)
         free(kept[i].key);
 }
 
+static int within(const nt_vocab_builder *b, size_t t, double low, double high)
+{
+    double df = (double)b->df[t];
+    return df >= low && df <= high;
+}
+
 /* Collects the terms within [low, high] documents, with their keys. */
 static int collect(const nt_vocab_builder *b, double low, double high, kept_term *kept,
                    size_t *n_kept)
 {
     size_t k = 0;
     for (size_t t = 0; t < nt_vocab_builder_count(b); t++) {
-        double df = (double)b->df[t];
-        if (df < low || df > high)
+        if (!within(b, t, low, high))
             continue;
         kept[k].key = nt_vocab_builder_key(b, (int)t);
         if (!kept[k].key) {
@@ -131,7 +136,9 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
                             "documents", hi, high, lo, low, n_docs);
     }
     size_t n = nt_vocab_builder_count(b), n_kept = 0;
-    kept_term *kept = malloc((n ? n : 1) * sizeof *kept);
+    for (size_t t = 0; t < n; t++)  /* a messy corpus keeps a fraction of its terms */
+        n_kept += within(b, t, low, high);
+    kept_term *kept = malloc((n_kept ? n_kept : 1) * sizeof *kept);
     int *map = malloc((n ? n : 1) * sizeof *map);
     if (!kept || !map || collect(b, low, high, kept, &n_kept) != NT_OK) {
         free(kept);
