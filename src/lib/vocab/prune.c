@@ -11,9 +11,10 @@
 #include "vocab/vocab_internal.h"
 
 typedef struct kept_term {
-    char *key;      /* owned until moved into the vocabulary */
-    int old;        /* builder term id */
-    int64_t count;  /* corpus count */
+    char *key;        /* owned until moved into the vocabulary */
+    uint64_t prefix;  /* the key's first 8 bytes, big-endian, zero-padded */
+    int64_t count;    /* corpus count */
+    int old;          /* builder term id */
 } kept_term;
 
 static double bound_in_documents(nt_df_limit limit, size_t n_docs)
@@ -21,9 +22,22 @@ static double bound_in_documents(nt_df_limit limit, size_t n_docs)
     return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
 }
 
+/* Keys hold no NUL byte, so comparing zero-padded prefixes as numbers orders keys as strcmp
+ * does whenever they differ; most comparisons of a sort then never read the keys. */
+static uint64_t key_prefix(const char *key)
+{
+    uint64_t p = 0;
+    for (int i = 0; i < 8 && key[i]; i++)
+        p |= (uint64_t)(unsigned char)key[i] << (56 - 8 * i);
+    return p;
+}
+
 static int by_key(const void *a, const void *b)
 {
-    return strcmp(((const kept_term *)a)->key, ((const kept_term *)b)->key);
+    const kept_term *x = a, *y = b;
+    if (x->prefix != y->prefix)
+        return x->prefix < y->prefix ? -1 : 1;
+    return strcmp(x->key, y->key);
 }
 
 /* Most frequent first; equal counts in key order, so the cut is deterministic. */
@@ -32,7 +46,7 @@ static int by_count_then_key(const void *a, const void *b)
     const kept_term *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
-    return strcmp(x->key, y->key);
+    return by_key(a, b);
 }
 
 static void free_kept(kept_term *kept, size_t from, size_t to)
@@ -60,6 +74,7 @@ static int collect(const nt_vocab_builder *b, double low, double high, kept_term
             free_kept(kept, 0, k);
             return NT_ENOMEM;
         }
+        kept[k].prefix = key_prefix(kept[k].key);
         kept[k].old = (int)t;
         kept[k].count = b->counts[t];
         k++;
