@@ -7,7 +7,6 @@
 
 #include <utf8proc.h>
 
-#include "text/ascii_words.h"
 #include "text_internal.h"
 
 /* Character classes, as bits so that a pattern is two masks. */
@@ -23,8 +22,6 @@ struct nt_tokenizer {
     unsigned starts;           /* classes that start or continue a token */
     unsigned continues;        /* classes that continue a started token */
     unsigned char bytes[256];  /* B_* class of every byte under this pattern */
-    uint64_t split_digits;     /* all ones when digits are B_SPLIT bytes, else 0 */
-    uint64_t split_underscores; /* all ones when '_' is a B_SPLIT byte, else 0 */
     nt_text_scratch latin1;    /* the document re-encoded from Latin-1 */
     nt_text_scratch normal;    /* a normalised chunk */
     nt_text_scratch token;     /* a lowercased ASCII token */
@@ -88,8 +85,6 @@ int nt_tokenizer_create(const nt_tokenizer_options *opts, nt_tokenizer **out, nt
         tok->starts = tok->continues = C_LETTER | C_NUMBER | C_UNDERSCORE;
         break;
     }
-    tok->split_digits = (tok->starts & C_NUMBER) ? 0 : ~(uint64_t)0;
-    tok->split_underscores = (tok->starts & C_UNDERSCORE) ? 0 : ~(uint64_t)0;
     for (unsigned c = 0; c < 256; c++) {
         unsigned cls = c < 0x80 ? ascii_class((unsigned char)c) : C_OTHER;
         tok->bytes[c] = c >= 0x80 ? B_HIGH
@@ -240,61 +235,26 @@ static int split_unicode(nt_tokenizer *tok, const char *s, size_t len)
     return n > 0 ? emit_span(tok, buf, start, (size_t)m, n) : 0;
 }
 
-/* Where the run of separators (B_SEP bytes) from i ends. */
-static size_t skip_separators(const nt_tokenizer *tok, const unsigned char *u, size_t i,
-                              size_t len)
-{
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w = nt_ascii_load(u + i);
-        uint64_t chunk = nt_ascii_letters(w) | nt_ascii_digits(w) | nt_ascii_underscores(w) |
-                         (w & NT_BYTES_HIGH);
-        if (chunk)
-            return i + nt_ascii_first(chunk);
-    }
-    while (i < len && tok->bytes[u[i]] == B_SEP)
-        i++;
-    return i;
-}
-
-/* Where the chunk from i ends; ors the B_HIGH and B_SPLIT classes of its bytes into *seen. */
-static size_t scan_chunk(const nt_tokenizer *tok, const unsigned char *u, size_t i,
-                         size_t len, unsigned *seen)
-{
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w = nt_ascii_load(u + i), high = w & NT_BYTES_HIGH;
-        uint64_t digits = nt_ascii_digits(w), underscores = nt_ascii_underscores(w);
-        uint64_t sep = ~(nt_ascii_letters(w) | digits | underscores | high) & NT_BYTES_HIGH;
-        uint64_t in = nt_ascii_before_first(sep);
-        if (high & in)
-            *seen |= B_HIGH;
-        if (((digits & tok->split_digits) | (underscores & tok->split_underscores)) & in)
-            *seen |= B_SPLIT;
-        if (sep)
-            return i + nt_ascii_first(sep);
-    }
-    for (; i < len && tok->bytes[u[i]] != B_SEP; i++)
-        *seen |= tok->bytes[u[i]];
-    return i;
-}
-
 /* A chunk is a maximal run of bytes that are ASCII word characters or non-ASCII: ASCII
  * punctuation and space never join with their neighbours under NFKC, so chunks can be
- * normalised independently, and pure-ASCII chunks need no normalisation at all. Text is
- * scanned eight bytes at a time (ascii_words.h), the last few bytes one at a time. */
+ * normalised independently, and pure-ASCII chunks need no normalisation at all. */
 static int split_chunks(nt_tokenizer *tok, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        size_t start = skip_separators(tok, u, i, len);
+        while (i < len && tok->bytes[u[i]] == B_SEP)
+            i++;
+        size_t start = i;
         unsigned seen = 0;
-        i = scan_chunk(tok, u, start, len, &seen);
+        for (; i < len && tok->bytes[u[i]] != B_SEP; i++)
+            seen |= tok->bytes[u[i]];
         int rc = 0;
         if (seen & B_HIGH)
             rc = split_unicode(tok, s + start, i - start);
         else if (seen & B_SPLIT)
             rc = split_ascii(tok, s + start, i - start);
-        else if (i > start) /* the common case: the chunk is one token */
+        else if (seen) /* the common case: the chunk is one token */
             rc = emit_ascii(tok, s + start, i - start);
         if (rc)
             return rc;
