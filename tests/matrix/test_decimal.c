@@ -3,9 +3,11 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "matrix/decimal.h"
+#include "nmftopics/matrix.h"
 #include "test_matrix.h"
 
 /* xorshift64, fixed seed: the same values on every run. */
@@ -87,8 +89,67 @@ START_TEST(integers_are_written_in_full)
 }
 END_TEST
 
+/* The whole contents of a file, NUL-terminated (free it), or NULL. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    *len = (size_t)ftell(fp);
+    rewind(fp);
+    char *text = malloc(*len + 1);
+    if (text && fread(text, 1, *len, fp) != *len) {
+        free(text);
+        text = NULL;
+    }
+    fclose(fp);
+    if (text)
+        text[*len] = '\0';
+    return text;
+}
+
+START_TEST(sparse_file_is_what_fprintf_writes)
+{
+    /* Column 0 holds more entries than the writer's buffer has lines, column 1 none. */
+    const int m = 20000, counts[3] = {12000, 0, 9000};
+    cholmod_sparse *A = nt_sparse_allocate((size_t)m, 3, 21000);
+    int *Ap = A->p, *Ai = A->i;
+    double *Ax = A->x;
+    uint64_t state = 12345u;
+    Ap[0] = 0;
+    for (int j = 0; j < 3; j++) {
+        Ap[j + 1] = Ap[j] + counts[j];
+        for (int p = Ap[j]; p < Ap[j + 1]; p++) {
+            Ai[p] = (p - Ap[j]) * (m / (counts[j] + 1));
+            Ax[p] = (double)(next_random(&state) >> 11) / 9007199254740992.0 * (j + 1);
+        }
+    }
+    char path[512], expected_path[530];
+    snprintf(path, sizeof path, "%s/printf.mtx", matrix_test_dir());
+    snprintf(expected_path, sizeof expected_path, "%s.expected", path);
+    ck_assert_int_eq(nt_sparse_write_mtx(path, A, NULL), NT_OK);
+    FILE *fp = fopen(expected_path, "w");
+    fprintf(fp, "%%%%MatrixMarket matrix coordinate real general\n%d 3 %d\n", m, Ap[3]);
+    for (int j = 0; j < 3; j++)
+        for (int p = Ap[j]; p < Ap[j + 1]; p++)
+            fprintf(fp, "%d %d %.17g\n", Ai[p] + 1, j + 1, Ax[p]);
+    fclose(fp);
+    size_t len, expected_len;
+    char *text = slurp(path, &len), *expected = slurp(expected_path, &expected_len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(expected);
+    ck_assert_uint_eq(len, expected_len);
+    ck_assert_int_eq(memcmp(text, expected, len), 0);
+    free(text);
+    free(expected);
+    nt_sparse_free(&A);
+}
+END_TEST
+
 void add_decimal_tests(TCase *core, TCase *edge)
 {
+    tcase_add_test(core, sparse_file_is_what_fprintf_writes);
     tcase_add_test(core, weights_are_written_as_printf_writes_them);
     tcase_add_test(core, integers_are_written_in_full);
     tcase_add_test(edge, rounding_edges_match_printf);

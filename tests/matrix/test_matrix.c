@@ -11,6 +11,11 @@
 #include "test_matrix.h"
 
 static char dir[] = "/tmp/nt_test_matrix_XXXXXX";
+
+const char *matrix_test_dir(void)
+{
+    return dir;
+}
 static char path_buf[512];
 
 static const char *write_file(const char *name, const char *text)

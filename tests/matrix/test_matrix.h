@@ -4,6 +4,9 @@
 
 #include <check.h>
 
+/* The suite's scratch folder (test_matrix.c). */
+const char *matrix_test_dir(void);
+
 /* Number formatting of the Matrix Market writers (test_decimal.c). */
 void add_decimal_tests(TCase *core, TCase *edge);
 
