@@ -8,8 +8,7 @@
 
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
-
-static char dir[] = "/tmp/nt_test_common_XXXXXX";
+#include "nt_test.h"
 
 static int count_entries(const char *path)
 {
@@ -37,8 +36,7 @@ END_TEST
 
 START_TEST(output_commit_renames_into_place)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/out.txt", dir);
+    const char *dir = nt_test_tmpdir(), *path = nt_test_path(dir, "out.txt");
     nt_output out;
     ck_assert_int_eq(nt_output_open(&out, path, NULL), NT_OK);
     fputs("hello\n", out.fp);
@@ -56,8 +54,7 @@ END_TEST
 
 START_TEST(output_abort_and_pending_removal_leave_nothing)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/partial.txt", dir);
+    const char *dir = nt_test_tmpdir(), *path = nt_test_path(dir, "partial.txt");
     nt_output a, b;
     ck_assert_int_eq(nt_output_open(&a, path, NULL), NT_OK);
     fputs("half", a.fp);
@@ -84,25 +81,12 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("common");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, error_set_formats_and_returns_status);
-    tcase_add_test(core, output_commit_renames_into_place);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, output_abort_and_pending_removal_leave_nothing);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, output_open_fails_in_missing_folder);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    rmdir(dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("common", &tc);
+    tcase_add_test(tc.core, error_set_formats_and_returns_status);
+    tcase_add_test(tc.core, output_commit_renames_into_place);
+    tcase_add_test(tc.edge, output_abort_and_pending_removal_leave_nothing);
+    tcase_add_test(tc.errors, output_open_fails_in_missing_folder);
+    return nt_test_main(s);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nmftopics/stem.h"
+#include "nt_test.h"
 
 #define SNOWBALL_DATA "/usr/share/snowball/data"
 
@@ -112,20 +113,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("stem");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, vocabularies_match);
-    tcase_add_test(core, languages_listed_and_creatable);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, stem_buffer_and_edge_words);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, unknown_language_rejected);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("stem", &tc);
+    tcase_add_test(tc.core, vocabularies_match);
+    tcase_add_test(tc.core, languages_listed_and_creatable);
+    tcase_add_test(tc.edge, stem_buffer_and_edge_words);
+    tcase_add_test(tc.errors, unknown_language_rejected);
+    return nt_test_main(s);
 }
