@@ -1,27 +1,23 @@
 /* test_evaluate.c: the evaluate suite: a hand-made model, documents and labels whose
  * coherence, diversity and agreement are worked out by hand. */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "evaluate_tests.h"
 #include "nmftopics/evaluate.h"
 #include "nmftopics/matrix.h"
-
-static char dir[] = "/tmp/nt_evaluate_XXXXXX";
-static int files;
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 const char *temp_file(const char *text)
 {
-    static char path[64];
-    snprintf(path, sizeof path, "%s/%d.tsv", dir, files++);
-    FILE *fp = fopen(path, "w");
-    fputs(text, fp);
-    fclose(fp);
-    return path;
+    static int files;
+    char name[32];
+    snprintf(name, sizeof name, "%d.tsv", files++);
+    return nt_test_write_file(NULL, name, text);
 }
 
 /* 5 documents x 4 terms, 2 topics. Terms 0, 1 belong to topic 0 and 2, 3 to topic 1.
@@ -37,17 +33,7 @@ static cholmod_sparse *documents(void)
     for (int i = 0; i < 5; i++)
         for (int q = 0; q < 3 && doc_terms[i][q] >= 0; q++)
             dense[doc_terms[i][q] * 5 + i] = 1.0;
-    cholmod_sparse *a = nt_sparse_allocate(5, 4, 20);
-    int *ap = a->p, *ai = a->i, nz = 0;
-    double *ax = a->x;
-    for (int j = 0; j < 4; j++) {
-        ap[j] = nz;
-        for (int i = 0; i < 5; i++)
-            if (dense[j * 5 + i] != 0.0)
-                ai[nz] = i, ax[nz++] = 1.0;
-    }
-    ap[4] = nz;
-    return a;
+    return nt_test_sparse_from_dense(dense, 5, 4);
 }
 
 /* By hand, with N = 5 documents and the top 2 terms of each topic ({0, 1} and {2, 3}):
@@ -133,29 +119,12 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("evaluate");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, hand_made_evaluation);
-    labels_add_core_tests(core);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, writers_and_size_checks);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, labels_tcase_errors());
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    for (int q = 0; q < files; q++) {
-        char path[64];
-        snprintf(path, sizeof path, "%s/%d.tsv", dir, q);
-        unlink(path);
-    }
-    rmdir(dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("evaluate", &tc);
+    tcase_add_test(tc.core, hand_made_evaluation);
+    labels_add_core_tests(tc.core);
+    tcase_add_test(tc.edge, writers_and_size_checks);
+    labels_add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

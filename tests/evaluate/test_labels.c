@@ -91,9 +91,7 @@ START_TEST(bad_files_are_named)
 }
 END_TEST
 
-TCase *labels_tcase_errors(void)
+void labels_add_error_tests(TCase *errors)
 {
-    TCase *tc = tcase_create("errors");
-    tcase_add_test(tc, bad_files_are_named);
-    return tc;
+    tcase_add_test(errors, bad_files_are_named);
 }

@@ -1,11 +1,8 @@
 /* test_matrix.c: Matrix Market round trips through CHOLMOD, value checks, dense layouts. */
-#define _POSIX_C_SOURCE 200809L
 #include <check.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/matrix.h"
 #include "nt_test.h"

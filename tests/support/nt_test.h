@@ -49,7 +49,7 @@ int nt_test_remove_tree(const char *path);
 
 /* ---- files in the scratch folder (nt_test_files.c) ----
  * dir is a folder, or NULL for the scratch folder; name may contain '/' (parents must
- * exist). The returned paths live in four static buffers used in turn, so the last four
+ * exist). The returned paths live in eight static buffers used in turn, so the last eight
  * stay valid. Failures abort with a message: these helpers also run in main, outside any
  * test, where Check cannot record a failure (inside a test Check reports the signal). */
 

@@ -17,9 +17,9 @@ void nt_test_abort(const char *what, const char *path)
 
 const char *nt_test_path(const char *dir, const char *name)
 {
-    static char paths[4][PATH_MAX];
+    static char paths[8][PATH_MAX];
     static unsigned next;
-    char *p = paths[next++ % 4];
+    char *p = paths[next++ % 8];
     int len = snprintf(p, PATH_MAX, "%s/%s", dir ? dir : nt_test_tmpdir(), name);
     if (len < 0 || len >= PATH_MAX) {
         errno = ENAMETOOLONG;
