@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nmf_fixtures.h"
-#include "nnls_fixtures.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int *lda, double *s,
              double *u, const int *ldu, double *vt, const int *ldvt, double *work,
@@ -30,7 +30,7 @@ dense decaying(size_t m, size_t n, size_t terms, double ratio, uint64_t seed)
     }
     free(x);
     free(y);
-    d.s = sparse_from_dense(d.a, m, n);
+    d.s = nt_test_sparse_from_dense(d.a, m, n);
     return d;
 }
 
@@ -113,17 +113,9 @@ nt_nmf_state state_for(const dense *d, size_t k, int sparse)
     return st;
 }
 
-static double max_abs(const double *x, size_t len)
-{
-    double s = 0;
-    for (size_t q = 0; q < len; q++)
-        s = fmax(s, fabs(x[q]));
-    return s;
-}
-
 void assert_close(const nt_nmf_state *st, const double *w, const double *ht, double tol)
 {
-    double sw = max_abs(w, st->m * st->k), sh = max_abs(ht, st->n * st->k);
+    double sw = nt_test_max_abs(w, st->m * st->k), sh = nt_test_max_abs(ht, st->n * st->k);
     for (size_t q = 0; q < st->m * st->k; q++)
         ck_assert_double_eq_tol(st->w[q], w[q], tol * sw);
     for (size_t q = 0; q < st->n * st->k; q++)

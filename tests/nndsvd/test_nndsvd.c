@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "nmf/rsvd.h"
-#include "nmf_fixtures.h"
 #include "nndsvd_fixtures.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 /* 50 x 40, spectrum decaying about 2x per term; rank 5 with l = 15: the randomised
  * singular values match LAPACK's to 1e-10 of sigma_1 and the vectors' |cosines| to 1e-10. */
@@ -173,12 +174,9 @@ END_TEST
 START_TEST(zero_row_and_column_give_zero_factors)
 {
     dense d = decaying(30, 20, 20, 0.5, 12);
-    for (size_t j = 0; j < 20; j++)
-        d.a[j * 30 + 3] = 0.0;
-    for (size_t i = 0; i < 30; i++)
-        d.a[5 * 30 + i] = 0.0;
+    nt_test_zero_row_col(d.a, 30, 20, 3, 5);
     nt_sparse_free(&d.s);
-    d.s = sparse_from_dense(d.a, 30, 20);
+    d.s = nt_test_sparse_from_dense(d.a, 30, 20);
     nt_nmf_state st = state_for(&d, 4, 1);
     ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 1, NULL), NT_OK);
     for (size_t t = 0; t < 4; t++)
@@ -204,24 +202,16 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("nndsvd");
-    TCase *core = tcase_create("core"), *edge = tcase_create("edge");
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(core, rsvd_matches_exact_svd);
-    tcase_add_test(core, nndsvd_matches_definition);
-    tcase_add_test(core, variants_fill_the_zeros);
-    tcase_add_test(core, sparse_and_dense_agree);
-    tcase_add_test(core, fit_starts_from_nndsvd);
-    tcase_add_test(edge, full_rank_matches_definition);
-    tcase_add_test(edge, rank_deficient_input_gives_empty_topics);
-    tcase_add_test(edge, zero_row_and_column_give_zero_factors);
-    tcase_add_test(errors, rsvd_rank_out_of_range_is_named);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("nndsvd", &tc);
+    tcase_add_test(tc.core, rsvd_matches_exact_svd);
+    tcase_add_test(tc.core, nndsvd_matches_definition);
+    tcase_add_test(tc.core, variants_fill_the_zeros);
+    tcase_add_test(tc.core, sparse_and_dense_agree);
+    tcase_add_test(tc.core, fit_starts_from_nndsvd);
+    tcase_add_test(tc.edge, full_rank_matches_definition);
+    tcase_add_test(tc.edge, rank_deficient_input_gives_empty_topics);
+    tcase_add_test(tc.edge, zero_row_and_column_give_zero_factors);
+    tcase_add_test(tc.errors, rsvd_rank_out_of_range_is_named);
+    return nt_test_main(s);
 }

@@ -146,9 +146,8 @@ START_TEST(thread_count_does_not_change_result)
 }
 END_TEST
 
-TCase *nnls_tcase_core(void)
+void nnls_add_core_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("core");
     tcase_add_test(tc, hand_solved_two_by_two);
     tcase_add_test(tc, full_exchange_cycle_ends_by_backup_rule);
     tcase_add_test(tc, small_problems_match_enumeration);
@@ -156,5 +155,4 @@ TCase *nnls_tcase_core(void)
     tcase_add_test(tc, shared_passive_sets_recover_planted);
     tcase_add_test(tc, warm_start_from_solution_needs_no_pivoting);
     tcase_add_test(tc, thread_count_does_not_change_result);
-    return tc;
 }
