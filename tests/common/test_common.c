@@ -1,23 +1,12 @@
 /* test_common.c: the error record and the temporary-then-rename output files. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
-#include <dirent.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
 #include "nt_test.h"
-
-static int count_entries(const char *path)
-{
-    DIR *d = opendir(path);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
 
 START_TEST(error_set_formats_and_returns_status)
 {
@@ -46,7 +35,7 @@ START_TEST(output_commit_renames_into_place)
     ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
     fclose(fp);
     ck_assert_str_eq(line, "hello\n");
-    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(nt_test_count_entries(dir), 1);
     unlink(path);
 }
 END_TEST
@@ -58,13 +47,13 @@ START_TEST(output_abort_and_pending_removal_leave_nothing)
     ck_assert_int_eq(nt_output_open(&a, path, NULL), NT_OK);
     fputs("half", a.fp);
     nt_output_abort(&a);
-    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_test_count_entries(dir), 0);
     ck_assert_int_eq(nt_output_open(&b, path, NULL), NT_OK);
     fputs("half", b.fp);
     fflush(b.fp);
-    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(nt_test_count_entries(dir), 1);
     nt_output_remove_pending(); /* what the signal handler does */
-    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_test_count_entries(dir), 0);
     nt_output_abort(&b);
 }
 END_TEST

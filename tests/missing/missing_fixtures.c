@@ -2,6 +2,7 @@
  * written independently of the library. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "missing_tests.h"
 #include "nt_test.h"
@@ -58,6 +59,31 @@ double masked_rel_error(const double *a, const unsigned char *observed, size_t m
                 den += a[j * m + i] * a[j * m + i];
             }
     return sqrt(num / den);
+}
+
+unsigned char *observed_of(const entries *e, const double *a, size_t m, size_t n,
+                           double *norm2)
+{
+    unsigned char *observed = mask_of(e, m, n);
+    *norm2 = 0.0;
+    for (size_t q = 0; q < m * n; q++) {
+        observed[q] = !observed[q];
+        *norm2 += observed[q] ? a[q] * a[q] : 0.0;
+    }
+    return observed;
+}
+
+void assert_same_factors(const nt_nmf_result *x, const nt_nmf_result *y, double tol)
+{
+    if (tol == 0.0) {
+        ck_assert_int_eq(memcmp(x->w, y->w, x->m * x->k * sizeof *x->w), 0);
+        ck_assert_int_eq(memcmp(x->h, y->h, x->k * x->n * sizeof *x->h), 0);
+        return;
+    }
+    for (size_t q = 0; q < x->m * x->k; q++)
+        ck_assert_double_eq_tol(x->w[q], y->w[q], tol);
+    for (size_t q = 0; q < x->k * x->n; q++)
+        ck_assert_double_eq_tol(x->h[q], y->h[q], tol);
 }
 
 double worst_prediction(const nt_nmf_result *r, const double *a, const entries *e)

@@ -22,6 +22,14 @@ void entries_free(entries *e);
 /* 1 at the entries of e and 0 elsewhere: an m x n column-major mask. */
 unsigned char *mask_of(const entries *e, size_t m, size_t n);
 
+/* The entries e leaves observed (1) in an m x n column-major mask, and in *norm2 the sum of
+ * a^2 over them. */
+unsigned char *observed_of(const entries *e, const double *a, size_t m, size_t n,
+                           double *norm2);
+
+/* The factors of x and y equal within tol, or bit-identical when tol is 0. */
+void assert_same_factors(const nt_nmf_result *x, const nt_nmf_result *y, double tol);
+
 /* sqrt(sum (a - WH)^2 / sum a^2) over the entries where observed[q] is nonzero, computed
  * densely from factor-major W and H. */
 double masked_rel_error(const double *a, const unsigned char *observed, size_t m, size_t n,

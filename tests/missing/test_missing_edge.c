@@ -22,20 +22,6 @@ static void teardown(void)
     entries_free(&held);
 }
 
-/* Equal within tol, or bit-identical when tol is 0. */
-static void assert_same_factors(const nt_nmf_result *x, const nt_nmf_result *y, double tol)
-{
-    if (tol == 0.0) {
-        ck_assert_int_eq(memcmp(x->w, y->w, x->m * x->k * sizeof *x->w), 0);
-        ck_assert_int_eq(memcmp(x->h, y->h, x->k * x->n * sizeof *x->h), 0);
-        return;
-    }
-    for (size_t q = 0; q < x->m * x->k; q++)
-        ck_assert_double_eq_tol(x->w[q], y->w[q], tol);
-    for (size_t q = 0; q < x->k * x->n; q++)
-        ck_assert_double_eq_tol(x->h[q], y->h[q], tol);
-}
-
 /* A dense A and its sparse copy give the same masked fits (exactly: the dense one is
  * copied into sparse form), for both missing modes. */
 START_TEST(dense_and_sparse_input_agree)

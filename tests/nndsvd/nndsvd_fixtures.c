@@ -62,40 +62,46 @@ void exact_free(exact *e)
     free(e->u), free(e->s), free(e->vt);
 }
 
-/* scikit-learn's NNDSVD (eps 1e-6) from the exact SVD, row-major W (m x k), H^T (n x k). */
-void expected_nndsvd(const dense *d, const exact *e, size_t k, double *w, double *ht)
+/* Topic j of NNDSVD from the exact SVD e: the dominant one-signed part of u_j v_j^T. */
+static void expected_topic(const exact *e, size_t m, size_t n, size_t k, size_t j, double *w,
+                           double *ht)
 {
-    size_t m = d->m, n = d->n;
-    for (size_t j = 0; j < k; j++) {
-        double xp = 0, xn = 0, yp = 0, yn = 0;
-        for (size_t i = 0; i < m; i++) {
-            double x = e->u[j * m + i];
-            xp += x > 0 ? x * x : 0, xn += x < 0 ? x * x : 0;
-        }
-        for (size_t c = 0; c < n; c++) {
-            double y = e->vt[c * e->p + j];
-            yp += y > 0 ? y * y : 0, yn += y < 0 ? y * y : 0;
-        }
-        xp = sqrt(xp), xn = sqrt(xn), yp = sqrt(yp), yn = sqrt(yn);
-        int pos = xp * yp > xn * yn;
-        double nx = pos ? xp : xn, ny = pos ? yp : yn, lbd = sqrt(e->s[j] * nx * ny);
-        for (size_t i = 0; i < m; i++) {
-            double x = e->u[j * m + i], v;
-            if (j == 0)
-                v = sqrt(e->s[0]) * fabs(x);
-            else
-                v = (pos ? x > 0 : x < 0) ? lbd * fabs(x) / nx : 0.0;
-            w[i * k + j] = v < 1e-6 ? 0.0 : v;
-        }
-        for (size_t c = 0; c < n; c++) {
-            double y = e->vt[c * e->p + j], v;
-            if (j == 0)
-                v = sqrt(e->s[0]) * fabs(y);
-            else
-                v = (pos ? y > 0 : y < 0) ? lbd * fabs(y) / ny : 0.0;
-            ht[c * k + j] = v < 1e-6 ? 0.0 : v;
-        }
+    double xp = 0, xn = 0, yp = 0, yn = 0;
+    for (size_t i = 0; i < m; i++) {
+        double x = e->u[j * m + i];
+        xp += x > 0 ? x * x : 0, xn += x < 0 ? x * x : 0;
     }
+    for (size_t c = 0; c < n; c++) {
+        double y = e->vt[c * e->p + j];
+        yp += y > 0 ? y * y : 0, yn += y < 0 ? y * y : 0;
+    }
+    xp = sqrt(xp), xn = sqrt(xn), yp = sqrt(yp), yn = sqrt(yn);
+    int pos = xp * yp > xn * yn;
+    double nx = pos ? xp : xn, ny = pos ? yp : yn, lbd = sqrt(e->s[j] * nx * ny);
+    for (size_t i = 0; i < m; i++) {
+        double x = e->u[j * m + i], v;
+        if (j == 0)
+            v = sqrt(e->s[0]) * fabs(x);
+        else
+            v = (pos ? x > 0 : x < 0) ? lbd * fabs(x) / nx : 0.0;
+        w[i * k + j] = v < 1e-6 ? 0.0 : v;
+    }
+    for (size_t c = 0; c < n; c++) {
+        double y = e->vt[c * e->p + j], v;
+        if (j == 0)
+            v = sqrt(e->s[0]) * fabs(y);
+        else
+            v = (pos ? y > 0 : y < 0) ? lbd * fabs(y) / ny : 0.0;
+        ht[c * k + j] = v < 1e-6 ? 0.0 : v;
+    }
+}
+
+void expected_nndsvd(const dense *d, size_t k, double *w, double *ht)
+{
+    exact e = exact_svd(d);
+    for (size_t j = 0; j < k; j++)
+        expected_topic(&e, d->m, d->n, k, j, w, ht);
+    exact_free(&e);
 }
 
 /* The state keeps a pointer to its options, so they outlive state_for(). */

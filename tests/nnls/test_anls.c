@@ -44,14 +44,8 @@ static double frobenius(const double *a, size_t len)
 /* Noiseless planted rank-4 data: relative error < 1e-6, recomputed densely. */
 START_TEST(anls_bpp_recovers_planted_product)
 {
-    nt_matrix a = {P.m, P.n, P.s, NULL};
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, P.k, 2000, 1e-12);
-    nt_nmf_result *r = nt_test_fit(&a, &o);
-    double e = nt_test_rel_error(P.a, P.m, P.n, r->w, r->h, P.k);
-    ck_assert_double_lt(e, 1e-6);
-    ck_assert_double_eq_tol(r->rel_error, e, 1e-7);
-    ck_assert_int_eq(r->converged, 1);
-    nt_nmf_result_free(r);
+    nt_test_assert_recovers(&P, &o);
 }
 END_TEST
 
@@ -64,16 +58,8 @@ START_TEST(anls_bpp_kkt_at_convergence)
     o.stop = NT_NMF_STOP_PGRAD;
     nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_int_eq(r->converged, 1);
-    double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh);
-    double tol = 1e-6 * frobenius(P.a, P.m * P.n);
-    nt_test_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
-    for (size_t i = 0; i < P.m * 3; i++)
-        ck_assert_double_le(fabs(fmin(r->w[i], gw[i])), tol);
-    for (size_t i = 0; i < 3 * P.n; i++)
-        ck_assert_double_le(fabs(fmin(r->h[i], gh[i])), tol);
+    nt_test_assert_kkt(P.a, r, 0.0, 1e-6 * frobenius(P.a, P.m * P.n));
     nt_nmf_result_free(r);
-    free(gw);
-    free(gh);
 }
 END_TEST
 
@@ -100,16 +86,8 @@ START_TEST(anls_bpp_l1_penalties_reach_kkt)
         for (size_t j = 0; j < P.n; j++)
             r->h[t * P.n + j] *= st;
     }
-    double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh);
-    double tol = 1e-6 * frobenius(P.a, P.m * P.n);
-    nt_test_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
-    for (size_t i = 0; i < P.m * 3; i++)
-        ck_assert_double_le(fabs(fmin(r->w[i], gw[i] + l)), tol);
-    for (size_t i = 0; i < 3 * P.n; i++)
-        ck_assert_double_le(fabs(fmin(r->h[i], gh[i] + l)), tol);
+    nt_test_assert_kkt(P.a, r, l, 1e-6 * frobenius(P.a, P.m * P.n));
     nt_nmf_result_free(r);
-    free(gw);
-    free(gh);
 }
 END_TEST
 

@@ -30,7 +30,7 @@ int nt_test_main(Suite *s);
 #define NT_TEST_ASSERT_CONTAINS(text, needle)                                               \
     ck_assert_msg(strstr((text), (needle)) != NULL, "'%s' lacks '%s'", (text), (needle))
 
-/* ---- the scratch folder (nt_test_tmpdir.c) ---- */
+/* ---- the scratch folder and other folders (nt_test_tmpdir.c) ---- */
 
 /* The program's scratch folder, a fresh $TMPDIR/nt_test_XXXXXX (or under /tmp) made by the
  * first call. Make it in main, before nt_test_main: tests run in child processes, so a
@@ -42,6 +42,10 @@ void nt_test_tmpdir_seal(void);
 
 /* Removes the scratch folder if one was made; 0 on success or when there was none. */
 int nt_test_tmpdir_remove(void);
+
+/* How many entries of the folder path have names not starting with '.'; aborts when the
+ * folder cannot be opened. */
+int nt_test_count_entries(const char *path);
 
 /* Removes path and everything below it without following links, first giving back the
  * owner's permissions to folders a test locked. 0 on success, -1 otherwise. */

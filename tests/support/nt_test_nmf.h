@@ -72,4 +72,25 @@ nt_nmf_result *nt_test_fit(const nt_matrix *a, const nt_nmf_options *o);
 void nt_test_fit_fails(const nt_matrix *a, const nt_nmf_options *o, int status,
                        const char *needle);
 
+/* ---- assertions about results (nt_test_checks.c) ---- */
+
+/* Fits p's sparse matrix with o and asserts what noiseless planted data allow: relative
+ * error below 1e-6 (recomputed densely), the result's own figure within 1e-7 of it, and
+ * convergence. */
+void nt_test_assert_recovers(const nt_test_planted *p, const nt_nmf_options *o);
+
+/* r's objective trace (recorded) never rises by more than slack from one iteration to the
+ * next, ends below its start and ends at r->objective; label names the fit in a failure. */
+void nt_test_assert_descent(const nt_nmf_result *r, double slack, const char *label);
+
+/* Complementarity of a non-negativity constraint: |min(x_q, grad_q + shift)| <= tol for
+ * every q < len, where shift is an L1 penalty's weight (0 without one). */
+void nt_test_assert_complementary(const double *x, const double *grad, size_t len,
+                                  double shift, double tol);
+
+/* The KKT conditions of min 1/2 ||A - WH||^2 + shift (sum W + sum H) over W, H >= 0 at r's
+ * factors, the gradients recomputed densely from a (r->m x r->n): complementarity within
+ * tol for every entry of W and of H. */
+void nt_test_assert_kkt(const double *a, const nt_nmf_result *r, double shift, double tol);
+
 #endif

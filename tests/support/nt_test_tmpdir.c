@@ -1,4 +1,5 @@
-/* nt_test_tmpdir.c: the test program's scratch folder, and removing a tree of files. */
+/* nt_test_tmpdir.c: the test program's scratch folder; counting and removing what a folder
+ * holds. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <limits.h>
@@ -44,6 +45,18 @@ int nt_test_tmpdir_remove(void)
     }
     tmpdir[0] = '\0';
     return 0;
+}
+
+int nt_test_count_entries(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        nt_test_abort("cannot open the folder", path);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
 }
 
 /* Removes the entries of the open folder d at path. */
