@@ -72,9 +72,8 @@ int main(void)
     nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
     nt_test_cases tc;
     Suite *s = nt_test_suite("common", &tc);
-    tcase_add_test(tc.core, error_set_formats_and_returns_status);
-    tcase_add_test(tc.core, output_commit_renames_into_place);
-    tcase_add_test(tc.edge, output_abort_and_pending_removal_leave_nothing);
-    tcase_add_test(tc.errors, output_open_fails_in_missing_folder);
+    NT_TEST_ADD(tc.core, error_set_formats_and_returns_status, output_commit_renames_into_place);
+    NT_TEST_ADD(tc.edge, output_abort_and_pending_removal_leave_nothing);
+    NT_TEST_ADD(tc.errors, output_open_fails_in_missing_folder);
     return nt_test_main(s);
 }

@@ -218,12 +218,10 @@ int main(void)
     make_docs();
     nt_test_cases tc;
     Suite *s = nt_test_suite("corpus", &tc);
-    tcase_add_test(tc.core, folder_walk_order_and_skips);
-    tcase_add_test(tc.core, folder_documents_read);
-    tcase_add_test(tc.core, concurrent_reads_with_own_buffers);
-    tcase_add_test(tc.edge, unreadable_entries_skipped);
-    tcase_add_test(tc.edge, document_vanishing_after_listing);
-    tcase_add_test(tc.errors, open_errors_name_the_culprit);
+    NT_TEST_ADD(tc.core, folder_walk_order_and_skips, folder_documents_read,
+                concurrent_reads_with_own_buffers);
+    NT_TEST_ADD(tc.edge, unreadable_entries_skipped, document_vanishing_after_listing);
+    NT_TEST_ADD(tc.errors, open_errors_name_the_culprit);
     corpus_add_mode_tests(tc.core, tc.edge);
     return nt_test_main(s);
 }

@@ -103,7 +103,6 @@ END_TEST
 
 void corpus_add_mode_tests(TCase *core, TCase *edge)
 {
-    tcase_add_test(core, lines_mode);
-    tcase_add_test(core, file_list_mode);
-    tcase_add_test(edge, lines_across_read_blocks);
+    NT_TEST_ADD(core, lines_mode, file_list_mode);
+    NT_TEST_ADD(edge, lines_across_read_blocks);
 }

@@ -36,6 +36,15 @@ static cholmod_sparse *documents(void)
     return nt_test_sparse_from_dense(dense, 5, 4);
 }
 
+/* The hand-made model and documents above; the caller frees dtm->A. */
+static void hand_made(nt_model *model, nt_dtm *dtm)
+{
+    *model = (nt_model){0};
+    model->k = 2, model->n = 4, model->h = H;
+    *dtm = (nt_dtm){0};
+    dtm->A = documents(), dtm->doc_names = doc_names;
+}
+
 /* By hand, with N = 5 documents and the top 2 terms of each topic ({0, 1} and {2, 3}):
  *   NPMI: topic 0, D(0) = 3, D(1) = 2, D(0,1) = 2: log(0.4 / (0.6 * 0.4)) / -log 0.4;
  *         topic 1, D(2) = D(3) = D(2,3) = 2: log(0.4 / 0.16) / -log 0.4 = 1.
@@ -47,11 +56,9 @@ static cholmod_sparse *documents(void)
  *   NMI = I / ((H(topics) + H(labels)) / 2) with the joint (0.5, 0.25, 0.25). */
 START_TEST(hand_made_evaluation)
 {
-    cholmod_sparse *a = documents();
-    nt_model model = {0};
-    model.k = 2, model.n = 4, model.h = H;
-    nt_dtm dtm = {0};
-    dtm.A = a, dtm.doc_names = doc_names;
+    nt_model model;
+    nt_dtm dtm;
+    hand_made(&model, &dtm);
     nt_labels *labels = NULL;
     nt_error err;
     ck_assert_int_eq(nt_labels_read(temp_file("d0\ta\nd1\ta\nd2\tb\nd3\ta\nd4\tb\n"), 2,
@@ -76,18 +83,16 @@ START_TEST(hand_made_evaluation)
     ck_assert_double_eq_tol(ev->agreement.nmi, mi / ((ht + hl) / 2), 1e-12);
     nt_evaluation_free(ev);
     nt_labels_free(labels);
-    nt_sparse_free(&a);
+    nt_sparse_free(&dtm.A);
 }
 END_TEST
 
 /* The text and JSON forms carry the figures; sizes that do not fit are refused. */
 START_TEST(writers_and_size_checks)
 {
-    cholmod_sparse *a = documents();
-    nt_model model = {0};
-    model.k = 2, model.n = 4, model.h = H;
-    nt_dtm dtm = {0};
-    dtm.A = a, dtm.doc_names = doc_names;
+    nt_model model;
+    nt_dtm dtm;
+    hand_made(&model, &dtm);
     nt_evaluation *ev = NULL;
     nt_error err;
     ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 10, &ev, &err), NT_OK);
@@ -113,7 +118,7 @@ START_TEST(writers_and_size_checks)
     model.n = 4;
     ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 1, &ev, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "top-terms (1, at least 2)"));
-    nt_sparse_free(&a);
+    nt_sparse_free(&dtm.A);
 }
 END_TEST
 
@@ -122,9 +127,9 @@ int main(void)
     nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
     nt_test_cases tc;
     Suite *s = nt_test_suite("evaluate", &tc);
-    tcase_add_test(tc.core, hand_made_evaluation);
+    NT_TEST_ADD(tc.core, hand_made_evaluation);
     labels_add_core_tests(tc.core);
-    tcase_add_test(tc.edge, writers_and_size_checks);
+    NT_TEST_ADD(tc.edge, writers_and_size_checks);
     labels_add_error_tests(tc.errors);
     return nt_test_main(s);
 }

@@ -194,13 +194,11 @@ int main(void)
     nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
     nt_test_cases tc;
     Suite *s = nt_test_suite("matrix", &tc);
-    tcase_add_test(tc.core, coordinate_file_reads_and_round_trips);
-    tcase_add_test(tc.core, transpose_swaps_rows_and_columns);
-    tcase_add_test(tc.core, dense_layouts_write_the_same_matrix);
-    tcase_add_test(tc.edge, pattern_symmetric_and_array_files_are_expanded);
-    tcase_add_test(tc.edge, full_precision_survives_a_round_trip);
-    tcase_add_test(tc.edge, sparse_values_survive_a_round_trip_exactly);
-    tcase_add_test(tc.errors, negative_and_nan_values_are_named);
-    tcase_add_test(tc.errors, missing_and_unparsable_files_are_named);
+    NT_TEST_ADD(tc.core, coordinate_file_reads_and_round_trips, transpose_swaps_rows_and_columns,
+                dense_layouts_write_the_same_matrix);
+    NT_TEST_ADD(tc.edge, pattern_symmetric_and_array_files_are_expanded,
+                full_precision_survives_a_round_trip, sparse_values_survive_a_round_trip_exactly);
+    NT_TEST_ADD(tc.errors, negative_and_nan_values_are_named,
+                missing_and_unparsable_files_are_named);
     return nt_test_main(s);
 }

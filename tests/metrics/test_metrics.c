@@ -301,18 +301,13 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("metrics", &tc);
-    tcase_add_test(tc.core, top_terms_order_by_weight_then_index);
-    tcase_add_test(tc.core, top_terms_match_a_full_sort);
-    tcase_add_test(tc.core, dominant_topic_takes_lowest_index_on_ties);
-    tcase_add_test(tc.core, coherence_of_a_hand_built_case);
-    tcase_add_test(tc.core, diversity_counts_distinct_terms);
-    tcase_add_test(tc.core, agreement_of_a_hand_computed_table);
-    tcase_add_test(tc.edge, coherence_of_a_term_in_no_document);
-    tcase_add_test(tc.edge, agreement_limit_cases);
-    tcase_add_test(tc.edge, top_terms_of_the_whole_vocabulary);
-    tcase_add_test(tc.errors, coherence_rejects_bad_input);
-    tcase_add_test(tc.errors, agreement_and_diversity_reject_bad_input);
-    tcase_add_test(tc.errors, factor_summaries_reject_bad_input);
+    NT_TEST_ADD(tc.core, top_terms_order_by_weight_then_index, top_terms_match_a_full_sort,
+                dominant_topic_takes_lowest_index_on_ties, coherence_of_a_hand_built_case,
+                diversity_counts_distinct_terms, agreement_of_a_hand_computed_table);
+    NT_TEST_ADD(tc.edge, coherence_of_a_term_in_no_document, agreement_limit_cases,
+                top_terms_of_the_whole_vocabulary);
+    NT_TEST_ADD(tc.errors, coherence_rejects_bad_input, agreement_and_diversity_reject_bad_input,
+                factor_summaries_reject_bad_input);
     add_consensus_tests(tc.core, tc.edge, tc.errors);
     return nt_test_main(s);
 }

@@ -161,12 +161,9 @@ int main(void)
     nt_test_cases tc;
     Suite *s = nt_test_suite("missing", &tc);
     tcase_add_checked_fixture(tc.core, setup, teardown);
-    tcase_add_test(tc.core, holdout_entries_are_recovered);
-    tcase_add_test(tc.core, absent_entries_are_completed);
-    tcase_add_test(tc.core, masked_objective_never_increases);
-    tcase_add_test(tc.core, figures_count_observed_entries_only);
-    tcase_add_test(tc.core, heldout_values_do_not_enter_the_fit);
-    tcase_add_test(tc.core, kkt_of_masked_problem_at_convergence);
+    NT_TEST_ADD(tc.core, holdout_entries_are_recovered, absent_entries_are_completed,
+                masked_objective_never_increases, figures_count_observed_entries_only,
+                heldout_values_do_not_enter_the_fit, kkt_of_masked_problem_at_convergence);
     missing_add_edge_tests(tc.edge);
     missing_add_error_tests(tc.errors);
     return nt_test_main(s);

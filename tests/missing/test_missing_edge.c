@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "missing_tests.h"
+#include "nt_test.h"
 
 /* 30 x 20, rank 3, factors 30% zeros, 15% of the entries held out. */
 static nt_test_planted Q;
@@ -138,11 +139,9 @@ END_TEST
 void missing_add_edge_tests(TCase *tc)
 {
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, dense_and_sparse_input_agree);
-    tcase_add_test(tc, unobserved_rows_and_columns_get_zero_factors);
-    tcase_add_test(tc, duplicates_count_once_and_empty_list_is_plain);
-    tcase_add_test(tc, fits_are_deterministic);
-    tcase_add_test(tc, predict_gives_product_entries);
+    NT_TEST_ADD(tc, dense_and_sparse_input_agree, unobserved_rows_and_columns_get_zero_factors,
+                duplicates_count_once_and_empty_list_is_plain, fits_are_deterministic,
+                predict_gives_product_entries);
 }
 
 /* Algorithms other than hals, the pgrad stop, SVD starts with a hold-out and unknown modes
@@ -211,7 +210,6 @@ END_TEST
 void missing_add_error_tests(TCase *tc)
 {
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, unsupported_options_are_refused);
-    tcase_add_test(tc, entries_outside_the_matrix_are_named);
-    tcase_add_test(tc, nothing_observed_is_empty);
+    NT_TEST_ADD(tc, unsupported_options_are_refused, entries_outside_the_matrix_are_named,
+                nothing_observed_is_empty);
 }

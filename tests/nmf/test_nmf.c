@@ -91,13 +91,9 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("nmf", &tc);
-    tcase_add_checked_fixture(tc.core, setup, teardown);
-    tcase_add_checked_fixture(tc.edge, setup, teardown);
-    tcase_add_checked_fixture(tc.errors, setup, teardown);
-    tcase_add_test(tc.core, hals_recovers_planted_product);
-    tcase_add_test(tc.core, mu_and_kl_approach_planted_product);
-    tcase_add_test(tc.core, objective_never_increases);
-    tcase_add_test(tc.core, kkt_complementarity_at_convergence);
+    nt_test_fixture(&tc, setup, teardown);
+    NT_TEST_ADD(tc.core, hals_recovers_planted_product, mu_and_kl_approach_planted_product,
+                objective_never_increases, kkt_complementarity_at_convergence);
     nmf_add_core_tests(tc.core);
     nmf_add_edge_tests(tc.edge);
     nmf_add_error_tests(tc.errors);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nmf_tests.h"
+#include "nt_test.h"
 
 /* Sparse and dense inputs run through different product kernels (own loops vs BLAS) but
  * must give the same factors to round-off: 1e-9 after 100 iterations, for each algorithm. */
@@ -180,11 +181,8 @@ END_TEST
 
 void nmf_add_core_tests(TCase *core)
 {
-    tcase_add_test(core, sparse_and_dense_give_same_factors);
-    tcase_add_test(core, fits_are_deterministic);
-    tcase_add_test(core, penalties_sparsify_and_shrink);
-    tcase_add_test(core, normalised_and_best_of_runs);
-    tcase_add_test(core, project_recovers_planted_w);
-    tcase_add_test(core, project_meets_kkt_conditions);
-    tcase_add_test(core, custom_init_starts_from_given_factors);
+    NT_TEST_ADD(core, sparse_and_dense_give_same_factors, fits_are_deterministic,
+                penalties_sparsify_and_shrink, normalised_and_best_of_runs,
+                project_recovers_planted_w, project_meets_kkt_conditions,
+                custom_init_starts_from_given_factors);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nmf_tests.h"
+#include "nt_test.h"
 
 /* As documented: a zero row of A gives a zero row of W, a zero column a zero column of H,
  * for every algorithm, sparse or dense input; the other rows stay in use. */
@@ -89,9 +90,6 @@ END_TEST
 
 void nmf_add_edge_tests(TCase *tc)
 {
-    tcase_add_test(tc, zero_rows_and_columns_give_zero_factors);
-    tcase_add_test(tc, extreme_ranks);
-    tcase_add_test(tc, time_limit_stops_unconverged);
-    tcase_add_test(tc, pgrad_rule_converges);
-    tcase_add_test(tc, project_zero_matrix_gives_zero);
+    NT_TEST_ADD(tc, zero_rows_and_columns_give_zero_factors, extreme_ranks,
+                time_limit_stops_unconverged, pgrad_rule_converges, project_zero_matrix_gives_zero);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nmf_tests.h"
+#include "nt_test.h"
 
 START_TEST(rank_out_of_range)
 {
@@ -91,9 +92,6 @@ END_TEST
 
 void nmf_add_error_tests(TCase *tc)
 {
-    tcase_add_test(tc, rank_out_of_range);
-    tcase_add_test(tc, bad_values_are_named);
-    tcase_add_test(tc, all_zero_matrix_is_empty);
-    tcase_add_test(tc, option_combinations);
-    tcase_add_test(tc, project_rejects_bad_h);
+    NT_TEST_ADD(tc, rank_out_of_range, bad_values_are_named, all_zero_matrix_is_empty,
+                option_combinations, project_rejects_bad_h);
 }

@@ -35,22 +35,32 @@ START_TEST(rsvd_matches_exact_svd)
 }
 END_TEST
 
-/* NNDSVD from the randomised SVD equals the definition built from LAPACK's exact SVD to
- * 1e-9 of the largest entry; the definition does not depend on the singular vectors' signs. */
-START_TEST(nndsvd_matches_definition)
+/* NNDSVD (rank k, seed 3) of decaying(m, n, min(m, n), 0.5, seed) equals the definition
+ * built from LAPACK's exact SVD to 1e-9 of the largest entry; w receives the expected W
+ * (row-major m x k). */
+static void assert_matches_definition(size_t m, size_t n, size_t k, uint64_t seed, double *w)
 {
-    dense d = decaying(50, 40, 40, 0.5, 2);
-    double w[50 * 6], ht[40 * 6];
-    expected_nndsvd(&d, 6, w, ht);
-    nt_nmf_state st = state_for(&d, 6, 1);
+    dense d = decaying(m, n, m < n ? m : n, 0.5, seed);
+    double *ht = malloc(n * k * sizeof *ht);
+    expected_nndsvd(&d, k, w, ht);
+    nt_nmf_state st = state_for(&d, k, 1);
     ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
     assert_close(&st, w, ht, 1e-9);
+    nt_nmf_state_destroy(&st);
+    free(ht);
+    dense_free(&d);
+}
+
+/* NNDSVD from the randomised SVD equals the definition; the definition does not depend on
+ * the singular vectors' signs. */
+START_TEST(nndsvd_matches_definition)
+{
+    double w[50 * 6];
+    assert_matches_definition(50, 40, 6, 2, w);
     size_t zeros = 0;
     for (size_t q = 0; q < 50 * 6; q++)
         zeros += w[q] == 0.0;
     ck_assert_uint_gt(zeros, 50); /* topics after the first really are one-signed parts */
-    nt_nmf_state_destroy(&st);
-    dense_free(&d);
 }
 END_TEST
 
@@ -137,14 +147,8 @@ END_TEST
 /* k = min(m, n) (no room to oversample) still matches the definition. */
 START_TEST(full_rank_matches_definition)
 {
-    dense d = decaying(12, 6, 6, 0.5, 8);
-    double w[12 * 6], ht[6 * 6];
-    expected_nndsvd(&d, 6, w, ht);
-    nt_nmf_state st = state_for(&d, 6, 1);
-    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
-    assert_close(&st, w, ht, 1e-9);
-    nt_nmf_state_destroy(&st);
-    dense_free(&d);
+    double w[12 * 6];
+    assert_matches_definition(12, 6, 6, 8, w);
 }
 END_TEST
 
@@ -198,14 +202,10 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("nndsvd", &tc);
-    tcase_add_test(tc.core, rsvd_matches_exact_svd);
-    tcase_add_test(tc.core, nndsvd_matches_definition);
-    tcase_add_test(tc.core, variants_fill_the_zeros);
-    tcase_add_test(tc.core, sparse_and_dense_agree);
-    tcase_add_test(tc.core, fit_starts_from_nndsvd);
-    tcase_add_test(tc.edge, full_rank_matches_definition);
-    tcase_add_test(tc.edge, rank_deficient_input_gives_empty_topics);
-    tcase_add_test(tc.edge, zero_row_and_column_give_zero_factors);
-    tcase_add_test(tc.errors, rsvd_rank_out_of_range_is_named);
+    NT_TEST_ADD(tc.core, rsvd_matches_exact_svd, nndsvd_matches_definition, variants_fill_the_zeros,
+                sparse_and_dense_agree, fit_starts_from_nndsvd);
+    NT_TEST_ADD(tc.edge, full_rank_matches_definition, rank_deficient_input_gives_empty_topics,
+                zero_row_and_column_give_zero_factors);
+    NT_TEST_ADD(tc.errors, rsvd_rank_out_of_range_is_named);
     return nt_test_main(s);
 }

@@ -223,16 +223,11 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("anls", &tc);
-    tcase_add_checked_fixture(tc.core, setup, teardown);
-    tcase_add_checked_fixture(tc.edge, setup, teardown);
-    tcase_add_checked_fixture(tc.errors, setup, teardown);
-    tcase_add_test(tc.core, anls_bpp_recovers_planted_product);
-    tcase_add_test(tc.core, anls_bpp_kkt_at_convergence);
-    tcase_add_test(tc.core, anls_bpp_l1_penalties_reach_kkt);
-    tcase_add_test(tc.core, snmf_sparsifies_its_factor_at_similar_error);
-    tcase_add_test(tc.core, sparse_dense_and_repeat_agree);
-    tcase_add_test(tc.edge, zero_row_and_column_stay_zero);
-    tcase_add_test(tc.edge, rank_one_reaches_leading_singular_value);
-    tcase_add_test(tc.errors, bad_snmf_parameters_are_named);
+    nt_test_fixture(&tc, setup, teardown);
+    NT_TEST_ADD(tc.core, anls_bpp_recovers_planted_product, anls_bpp_kkt_at_convergence,
+                anls_bpp_l1_penalties_reach_kkt, snmf_sparsifies_its_factor_at_similar_error,
+                sparse_dense_and_repeat_agree);
+    NT_TEST_ADD(tc.edge, zero_row_and_column_stay_zero, rank_one_reaches_leading_singular_value);
+    NT_TEST_ADD(tc.errors, bad_snmf_parameters_are_named);
     return nt_test_main(s);
 }

@@ -105,9 +105,8 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("rank", &tc);
-    tcase_add_test(tc.core, holdout_is_reproducible_and_balanced);
-    tcase_add_test(tc.core, holdout_error_weights_each_group);
-    tcase_add_test(tc.core, survey_recommends_planted_k);
+    NT_TEST_ADD(tc.core, holdout_is_reproducible_and_balanced, holdout_error_weights_each_group,
+                survey_recommends_planted_k);
     rank_add_rule_tests(tc.core);
     rank_add_edge_tests(tc.edge);
     rank_add_error_tests(tc.errors);

@@ -123,9 +123,8 @@ END_TEST
 void rank_add_edge_tests(TCase *tc)
 {
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, one_run_and_determinism);
-    tcase_add_test(tc, consensus_sample_and_absent_zeros);
-    tcase_add_test(tc, writers_mark_undefined_and_recommended);
+    NT_TEST_ADD(tc, one_run_and_determinism, consensus_sample_and_absent_zeros,
+                writers_mark_undefined_and_recommended);
 }
 
 static void expect_refused(nt_rank_options *o, const char *needle)
@@ -182,6 +181,5 @@ END_TEST
 void rank_add_error_tests(TCase *tc)
 {
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, bad_options_are_named);
-    tcase_add_test(tc, holdout_share_errors);
+    NT_TEST_ADD(tc, bad_options_are_named, holdout_share_errors);
 }

@@ -114,9 +114,8 @@ int main(void)
 {
     nt_test_cases tc;
     Suite *s = nt_test_suite("stem", &tc);
-    tcase_add_test(tc.core, vocabularies_match);
-    tcase_add_test(tc.core, languages_listed_and_creatable);
-    tcase_add_test(tc.edge, stem_buffer_and_edge_words);
-    tcase_add_test(tc.errors, unknown_language_rejected);
+    NT_TEST_ADD(tc.core, vocabularies_match, languages_listed_and_creatable);
+    NT_TEST_ADD(tc.edge, stem_buffer_and_edge_words);
+    NT_TEST_ADD(tc.errors, unknown_language_rejected);
     return nt_test_main(s);
 }

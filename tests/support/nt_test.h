@@ -21,6 +21,14 @@ typedef struct nt_test_cases {
  * in *tc for the caller to fill. */
 Suite *nt_test_suite(const char *name, nt_test_cases *tc);
 
+/* Adds the tests (the names given to START_TEST) to the test case tc, in the order given. */
+#define NT_TEST_ADD(tc, ...) nt_test_add_list((tc), (const TTest *const[]){__VA_ARGS__, NULL})
+void nt_test_add_list(TCase *tc, const TTest *const *tests);  /* tests ends with NULL */
+
+/* Gives each of the three test cases the checked fixture setup / teardown, run around
+ * every test in the test's own process. */
+void nt_test_fixture(const nt_test_cases *tc, SFun setup, SFun teardown);
+
 /* Runs every test of s, each in its own process unless CK_FORK=no, printing Check's normal
  * summary; then frees the runner and removes the scratch folder if one was made. Returns
  * EXIT_SUCCESS when every test passed and the folder went, EXIT_FAILURE otherwise. */

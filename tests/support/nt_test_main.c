@@ -1,4 +1,5 @@
-/* nt_test_main.c: the suite skeleton and runner every Check test program shares. */
+/* nt_test_main.c: the suite skeleton, test registration and runner every Check test program
+ * shares. */
 #include <stdlib.h>
 
 #include "nt_test.h"
@@ -13,6 +14,19 @@ Suite *nt_test_suite(const char *name, nt_test_cases *tc)
     suite_add_tcase(s, tc->edge);
     suite_add_tcase(s, tc->errors);
     return s;
+}
+
+void nt_test_add_list(TCase *tc, const TTest *const *tests)
+{
+    for (; *tests; tests++)
+        tcase_add_test(tc, *tests);
+}
+
+void nt_test_fixture(const nt_test_cases *tc, SFun setup, SFun teardown)
+{
+    tcase_add_checked_fixture(tc->core, setup, teardown);
+    tcase_add_checked_fixture(tc->edge, setup, teardown);
+    tcase_add_checked_fixture(tc->errors, setup, teardown);
 }
 
 int nt_test_main(Suite *s)
