@@ -103,12 +103,9 @@ START_TEST(dense_layouts_write_the_same_matrix)
     for (int i = 0; i < 6; i++)
         ck_assert_double_eq(X[i], colmajor[i]);
     free(X);
-    FILE *fp = fopen(p2, "r");
-    char text[64] = "";
-    size_t got = fread(text, 1, sizeof text - 1, fp);
-    fclose(fp);
-    text[got] = '\0';
+    char *text = nt_test_read_file(p2);
     ck_assert_str_eq(text, "1\t2\t3\n4\t5\t6\n");
+    free(text);
 }
 END_TEST
 

@@ -75,6 +75,9 @@ const char *nt_test_write_bytes(const char *dir, const char *name, const void *b
 /* Creates dir/name holding text (without its terminating NUL); returns its path. */
 const char *nt_test_write_file(const char *dir, const char *name, const char *text);
 
+/* The whole content of the file at path, NUL-terminated, in a buffer the caller frees. */
+char *nt_test_read_file(const char *path);
+
 /* Creates the folder dir/name (mode 0755); returns its path. */
 const char *nt_test_make_dir(const char *dir, const char *name);
 

@@ -1,4 +1,5 @@
-/* nt_test_files.c: writing the files and folders a test reads, by path. */
+/* nt_test_files.c: writing the files and folders a test reads, and reading back what the
+ * code under test wrote. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <limits.h>
@@ -44,6 +45,21 @@ const char *nt_test_write_bytes(const char *dir, const char *name, const void *b
 const char *nt_test_write_file(const char *dir, const char *name, const char *text)
 {
     return nt_test_write_bytes(dir, name, text, strlen(text));
+}
+
+char *nt_test_read_file(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    struct stat st;
+    if (!fp || fstat(fileno(fp), &st) != 0)
+        nt_test_abort("cannot open", path);
+    size_t len = (size_t)st.st_size;
+    char *text = malloc(len + 1);
+    if (!text || fread(text, 1, len, fp) != len)
+        nt_test_abort("cannot read", path);
+    fclose(fp);
+    text[len] = '\0';
+    return text;
 }
 
 const char *nt_test_make_dir(const char *dir, const char *name)
