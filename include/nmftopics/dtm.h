@@ -32,6 +32,10 @@ typedef struct nt_text_options {
                                         (default 1) */
     const char *stopwords_file;      /* a further list to remove (Snowball format), or NULL
                                         (default); not owned */
+    const char *const *extra_stopwords; /* further words to remove, NULL-terminated (as
+                                        nt_stopwords_list gives them; a model keeps its
+                                        stop-word file's words so), or NULL (default); not
+                                        owned */
     nt_vocab_prune_options prune;    /* default: min_df count 2, max_df fraction 0.5, no
                                         max_terms */
     int ngram_max;                   /* 1: unigrams (default); 2: unigrams and bigrams */
@@ -91,10 +95,10 @@ typedef struct nt_dtm {
 } nt_dtm;
 
 /* Builds the TF-IDF matrix of corpus.
- * Documents are streamed: read in batches, each batch tokenized, stop-word filtered and
- * stemmed on `threads` OpenMP threads (one tokenizer and one stemmer per thread), then
- * counted in document order, so only the counts of the corpus are ever held in memory,
- * never its text, and the result is bit-identical whatever the number of threads.
+ * Documents are streamed: each is read, tokenized, stop-word filtered, stemmed and counted
+ * by one of `threads` OpenMP threads (one tokenizer and one stemmer per thread), so only
+ * the counts of the corpus are ever held in memory, never its text; the rows are then put
+ * in document order, and the result is bit-identical whatever the number of threads.
  * - Stop words are removed before stemming, matching the case-folded token; bigrams
  *   (ngram_max 2) join consecutive remaining tokens, as scikit-learn does.
  * - Documents holding a NUL byte are skipped with one warning through hooks giving their

@@ -27,8 +27,9 @@ int nt_output_commit(nt_output *out, nt_error *err);
 /* Closes and removes the temporary file; safe on a zeroed or already finished nt_output. */
 void nt_output_abort(nt_output *out);
 
-/* Removes every temporary file still open. Async-signal-safe: meant for a SIGINT/SIGTERM
- * handler that then calls _exit(). */
+/* Removes every temporary file still open, and makes every later nt_output_open fail (on any
+ * thread), so no new temporary file outlives it. Async-signal-safe: meant for a signal
+ * handler that then ends the process. */
 void nt_output_remove_pending(void);
 
 #ifdef __cplusplus

@@ -1,4 +1,5 @@
 /* test_matrix.c: Matrix Market round trips through CHOLMOD, value checks, dense layouts. */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,7 @@
 
 #include "nmftopics/matrix.h"
 #include "nt_test.h"
+#include "test_matrix.h"
 
 /* Value of entry (r, c) of a sparse matrix, 0 when not stored. */
 static double entry(const cholmod_sparse *A, int r, int c)
@@ -168,6 +170,52 @@ START_TEST(negative_and_nan_values_are_named)
 }
 END_TEST
 
+/* Malformed files, each with the line the message must name. */
+static const struct {
+    const char *text;
+    const char *message;
+} malformed[] = {
+    {"%%MatrixMarket matrix coordinat real general\n3 3 1\n1 1 1\n", "bad.mtx:1: unknown format"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 1\n2 2 1\n", "bad.mtx:4: more entries"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1\n0 2 1\n", "bad.mtx:4: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1\n4 2 1\n", "bad.mtx:4: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n% note\n1 1 1\n", "ends after 1 of its 2"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 one\n", "bad.mtx:3: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 1 9\n", "bad.mtx:3: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 -3 1\n", "bad.mtx:2: expected the size line"},
+    {"%%MatrixMarket matrix coordinate real general\n", "bad.mtx:1: expected the size line"},
+    {"%%MatrixMarket matrix coordinate real symmetric\n3 3 1\n1 2 5\n", "bad.mtx:3: entry above"},
+    {"%%MatrixMarket matrix coordinate real symmetric\n3 2 0\n", "must be square"},
+    {"%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n", "ends after 3 of its 4"},
+    {"%%MatrixMarket matrix coordinate complex general\n1 1 1\n1 1 1 2\n", "unsupported field"},
+    {"%%MatrixMarket vector coordinate real general\n1 1 1\n", "bad.mtx:1: not a Matrix Market"},
+};
+
+START_TEST(malformed_files_are_refused_naming_the_line)
+{
+    cholmod_sparse *A = NULL;
+    nt_error err;
+    const char *path = nt_test_write_file(NULL, "bad.mtx", malformed[_i].text);
+    ck_assert_int_eq(nt_sparse_read_mtx(path, &A, &err), NT_EFORMAT);
+    ck_assert_ptr_null(A);
+    ck_assert_msg(strstr(err.message, malformed[_i].message), "case %d: '%s' lacks '%s'", _i,
+                  err.message, malformed[_i].message);
+}
+END_TEST
+
+START_TEST(a_size_beyond_memory_fails_at_once)
+{
+    cholmod_sparse *A = NULL;
+    nt_error err;
+    setenv("NT_MEMORY_LIMIT", "4e9", 1); /* the same outcome on any machine */
+    const char *path = nt_test_write_file(NULL, "huge.mtx",
+                                          "%%MatrixMarket matrix coordinate real general\n"
+                                          "2000000000 2000000000 1\n1 1 1\n");
+    ck_assert_int_eq(nt_sparse_read_mtx(path, &A, &err), NT_ENOMEM);
+    ck_assert_ptr_nonnull(strstr(err.message, "huge.mtx:2: 2000000000 columns"));
+}
+END_TEST
+
 START_TEST(missing_and_unparsable_files_are_named)
 {
     cholmod_sparse *A = NULL;
@@ -195,7 +243,11 @@ int main(void)
                 dense_layouts_write_the_same_matrix);
     NT_TEST_ADD(tc.edge, pattern_symmetric_and_array_files_are_expanded,
                 full_precision_survives_a_round_trip, sparse_values_survive_a_round_trip_exactly);
+    add_decimal_tests(tc.core, tc.edge);
     NT_TEST_ADD(tc.errors, negative_and_nan_values_are_named,
                 missing_and_unparsable_files_are_named);
+    tcase_add_loop_test(tc.errors, malformed_files_are_refused_naming_the_line, 0,
+                        (int)(sizeof malformed / sizeof malformed[0]));
+    NT_TEST_ADD(tc.errors, a_size_beyond_memory_fails_at_once);
     return nt_test_main(s);
 }

@@ -14,5 +14,6 @@ extern nt_test_planted P;
 void nmf_add_core_tests(TCase *core);     /* test_nmf_core.c */
 void nmf_add_edge_tests(TCase *edge);     /* test_nmf_edge.c */
 void nmf_add_error_tests(TCase *errors);  /* test_nmf_errors.c */
+void nmf_add_final_w_tests(TCase *core, TCase *errors);  /* test_nmf_final_w.c */
 
 #endif

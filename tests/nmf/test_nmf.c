@@ -97,5 +97,6 @@ int main(void)
     nmf_add_core_tests(tc.core);
     nmf_add_edge_tests(tc.edge);
     nmf_add_error_tests(tc.errors);
+    nmf_add_final_w_tests(tc.core, tc.errors);
     return nt_test_main(s);
 }

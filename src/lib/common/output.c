@@ -5,35 +5,62 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define MAX_PENDING 64
+#define MAX_PENDING 1024
 
-/* Temporary paths not yet committed; read by nt_output_remove_pending from a signal handler. */
-static char *volatile pending[MAX_PENDING];
+/* Temporary paths not yet committed, read by nt_output_remove_pending from a signal handler
+ * that may run on any thread while others go on. Lock-free atomics make the handshake safe:
+ * the handler sets `dying` before it scans the table, and nt_output_open reads `dying` after
+ * it has registered a new file, so every temporary file is removed by one side or the other. */
+static _Atomic(char *) pending[MAX_PENDING];
+static atomic_int dying;
 static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void pending_set(const char *old_path, char *new_path)
+/* Replaces the entry old_path by new_path (NULL: a free slot); 0 when there is none. */
+static int pending_set(const char *old_path, char *new_path)
 {
+    int found = 0;
     pthread_mutex_lock(&pending_lock);
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i] == old_path) {
-            pending[i] = new_path;
-            break;
+    for (int i = 0; i < MAX_PENDING && !found; i++)
+        if (atomic_load(&pending[i]) == old_path) {
+            atomic_store(&pending[i], new_path);
+            found = 1;
         }
     pthread_mutex_unlock(&pending_lock);
+    return found;
 }
 
 void nt_output_remove_pending(void)
 {
+    atomic_store(&dying, 1);
     for (int i = 0; i < MAX_PENDING; i++) {
-        char *path = pending[i];
+        char *path = atomic_load(&pending[i]);
         if (path)
             unlink(path);
     }
+}
+
+/* mkstemp creates files readable by their owner only; outputs get the mode a plain fopen
+ * would give them: 0666 less the umask (read once: reading it means setting it). */
+static mode_t output_mode;
+
+static void read_umask(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    output_mode = 0666 & ~mask;
+}
+
+static mode_t file_mode(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, read_umask);
+    return output_mode;
 }
 
 static void output_release(nt_output *out)
@@ -57,20 +84,24 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
     }
     memcpy(out->tmp_path, path, len);
     memcpy(out->tmp_path + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    /* No signal may land between creating the file and registering it for removal. */
+    /* No signal may land on this thread between creating the file and registering it. */
     sigset_t all, saved;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &saved);
     int fd = mkstemp(out->tmp_path);
-    if (fd >= 0)
-        pending_set(NULL, out->tmp_path);
+    int registered = fd >= 0 && pending_set(NULL, out->tmp_path);
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
-    if (fd < 0) {
-        int e = errno;
+    if (fd < 0 || !registered || atomic_load(&dying)) {
+        int e = fd < 0 ? errno : 0;
+        if (fd >= 0) {
+            close(fd);
+            unlink(out->tmp_path);
+        }
         output_release(out);
-        return nt_error_set(err, NT_EIO, "cannot create %s: %s", path, strerror(e));
+        return nt_error_set(err, NT_EIO, "cannot create %s: %s", path,
+                            e ? strerror(e) : "too many output files open, or interrupted");
     }
-    fchmod(fd, 0644);
+    fchmod(fd, file_mode());
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);
