@@ -8,6 +8,7 @@
 
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
+#include "test_output_group.h"
 
 static char dir[] = "/tmp/nt_test_common_XXXXXX";
 
@@ -96,6 +97,7 @@ int main(void)
     tcase_add_test(edge, output_abort_and_pending_removal_leave_nothing);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, output_open_fails_in_missing_folder);
+    add_output_group_tests(core, edge, errors);
     suite_add_tcase(s, core);
     suite_add_tcase(s, edge);
     suite_add_tcase(s, errors);

@@ -5,44 +5,97 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define MAX_PENDING 64
+#include "output_internal.h"
 
-/* Temporary paths not yet committed; read by nt_output_remove_pending from a signal handler. */
-static char *volatile pending[MAX_PENDING];
+#define BLOCK_SLOTS 64
+
+/* Temporary paths not yet committed, in blocks of slots chained as needed. Blocks are never
+ * freed, and a block is zeroed before it is linked, so nt_output_remove_pending can walk
+ * the chain from a signal handler at any moment. */
+typedef struct pending_block {
+    char *volatile slots[BLOCK_SLOTS];
+    struct pending_block *volatile next;
+} pending_block;
+
+static pending_block pending;
 static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Set while a group renames its files: a handler on another thread waits for the whole
+ * set to be in place rather than remove half of it. */
+static atomic_int renaming;
 
-static void pending_set(const char *old_path, char *new_path)
+/* Replaces the slot holding old_path by new_path; returns 0, or -1 when a new path finds
+ * no free slot and no memory for another block. */
+static int pending_set(const char *old_path, char *new_path)
 {
+    int rc = -1;
     pthread_mutex_lock(&pending_lock);
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i] == old_path) {
-            pending[i] = new_path;
-            break;
-        }
+    for (pending_block *b = &pending; b && rc != 0; b = b->next) {
+        for (int i = 0; i < BLOCK_SLOTS && rc != 0; i++)
+            if (b->slots[i] == old_path) {
+                b->slots[i] = new_path;
+                rc = 0;
+            }
+        if (rc != 0 && !b->next && !old_path)
+            b->next = calloc(1, sizeof *b->next);
+    }
     pthread_mutex_unlock(&pending_lock);
+    return old_path ? 0 : rc;
 }
 
 void nt_output_remove_pending(void)
 {
-    for (int i = 0; i < MAX_PENDING; i++) {
-        char *path = pending[i];
-        if (path)
-            unlink(path);
-    }
+    while (atomic_load(&renaming))
+        ;
+    for (pending_block *b = &pending; b; b = b->next)
+        for (int i = 0; i < BLOCK_SLOTS; i++) {
+            char *path = b->slots[i];
+            if (path)
+                unlink(path);
+        }
 }
 
-static void output_release(nt_output *out)
+void nt_output_block_signals(sigset_t *saved)
+{
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, saved);
+}
+
+void nt_output_renaming(int on)
+{
+    atomic_store(&renaming, on);
+}
+
+void nt_output_forget(nt_output *out)
 {
     pending_set(out->tmp_path, NULL);
     free(out->path);
     free(out->tmp_path);
     out->path = out->tmp_path = NULL;
     out->fp = NULL;
+}
+
+/* Creates the temporary file and registers it, with every signal held off in between so
+ * that an interrupt cannot leave it behind. Returns its descriptor or -1 with errno set. */
+static int create_registered(char *tmp_path)
+{
+    sigset_t saved;
+    nt_output_block_signals(&saved);
+    int fd = mkstemp(tmp_path);
+    if (fd >= 0 && pending_set(NULL, tmp_path) != 0) {
+        unlink(tmp_path);
+        close(fd);
+        fd = -1;
+        errno = ENOMEM;
+    }
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    return fd;
 }
 
 int nt_output_open(nt_output *out, const char *path, nt_error *err)
@@ -52,22 +105,15 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
     out->path = strdup(path);
     out->tmp_path = malloc(len + sizeof ".tmp.XXXXXX");
     if (!out->path || !out->tmp_path) {
-        output_release(out);
+        nt_output_forget(out);
         return nt_error_set(err, NT_ENOMEM, "out of memory opening %s", path);
     }
     memcpy(out->tmp_path, path, len);
     memcpy(out->tmp_path + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    /* No signal may land between creating the file and registering it for removal. */
-    sigset_t all, saved;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &saved);
-    int fd = mkstemp(out->tmp_path);
-    if (fd >= 0)
-        pending_set(NULL, out->tmp_path);
-    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    int fd = create_registered(out->tmp_path);
     if (fd < 0) {
         int e = errno;
-        output_release(out);
+        nt_output_forget(out);
         return nt_error_set(err, NT_EIO, "cannot create %s: %s", path, strerror(e));
     }
     fchmod(fd, 0644);
@@ -91,7 +137,7 @@ int nt_output_commit(nt_output *out, nt_error *err)
         nt_output_abort(out);
         return NT_EIO;
     }
-    output_release(out);
+    nt_output_forget(out);
     return NT_OK;
 }
 
@@ -101,5 +147,5 @@ void nt_output_abort(nt_output *out)
         fclose(out->fp);
     if (out->tmp_path)
         unlink(out->tmp_path);
-    output_release(out);
+    nt_output_forget(out);
 }
