@@ -32,6 +32,10 @@ typedef struct nt_text_options {
                                         (default 1) */
     const char *stopwords_file;      /* a further list to remove (Snowball format), or NULL
                                         (default); not owned */
+    const char *const *extra_stopwords; /* further words to remove, NULL-terminated (as
+                                        nt_stopwords_list gives them; a model keeps its
+                                        stop-word file's words so), or NULL (default); not
+                                        owned */
     nt_vocab_prune_options prune;    /* default: min_df count 2, max_df fraction 0.5, no
                                         max_terms */
     int ngram_max;                   /* 1: unigrams (default); 2: unigrams and bigrams */

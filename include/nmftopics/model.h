@@ -16,7 +16,7 @@ extern "C" {
 #endif
 
 /* The version of the model file format this library writes and reads. */
-#define NT_MODEL_FORMAT_VERSION 1
+#define NT_MODEL_FORMAT_VERSION 2
 
 /* What fitting achieved, kept for reports. */
 typedef struct nt_model_fit {
@@ -34,8 +34,11 @@ typedef struct nt_model_fit {
  * was: the same tokenising and weighting (text, tfidf), the same columns (vocab, idf) and
  * the same topics (h). The model owns vocab, idf and h. */
 typedef struct nt_model {
-    nt_text_options text;    /* preprocessing of the training run; language and
-                                stopwords_file point to copies the model owns */
+    nt_text_options text;    /* preprocessing of the training run, complete in itself:
+                                language points to a copy the model owns; stopwords_file
+                                is NULL and extra_stopwords (owned, NULL for none) holds
+                                the words of the run's stop-word file and extra list,
+                                normalised, sorted and distinct */
     nt_tfidf_options tfidf;  /* weighting of the training run */
     nt_nmf_options nmf;      /* factorisation options (init_w, init_h, holdout NULL) */
     nt_model_fit fit;
@@ -48,12 +51,14 @@ typedef struct nt_model {
     double *h;               /* size k*n, factor-major: topic t's weights at h[t*n .. t*n+n-1] */
 } nt_model;
 
-/* Builds a model from the pieces of a fit, copying everything: the options (language and
- * stop-word file path are copied; custom initial factors and thread counts are not kept),
- * the vocabulary and idf of dtm, H of result, and each topic's share of the training
- * corpus (column sum of result's W over its total). nmf->k must equal result->k, and the
- * result's sizes those of dtm. Returns NT_OK and *out (free with nt_model_free),
- * NT_EINVAL when the sizes disagree, NT_ENOMEM. */
+/* Builds a model from the pieces of a fit, copying everything: the options (language
+ * copied; custom initial factors and thread counts are not kept), the extra stop words
+ * (the words of text->stopwords_file, read again here, and of text->extra_stopwords, kept
+ * as words so that the file is not needed afterwards), the vocabulary and idf of dtm, H of
+ * result, and each topic's share of the training corpus (column sum of result's W over its
+ * total). nmf->k must equal result->k, and the result's sizes those of dtm. Returns NT_OK
+ * and *out (free with nt_model_free), NT_EINVAL when the sizes disagree, the errors of
+ * nt_stopwords_add_file when the stop-word file cannot be read, NT_ENOMEM. */
 int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
                     const nt_nmf_options *nmf, const nt_dtm *dtm, const nt_nmf_result *result,
                     nt_model **out, nt_error *err);
@@ -97,7 +102,8 @@ typedef enum nt_setting_kind {
     NT_SETTING_BOOL = 0,
     NT_SETTING_INTEGER = 1,
     NT_SETTING_REAL = 2,
-    NT_SETTING_TEXT = 3
+    NT_SETTING_TEXT = 3,
+    NT_SETTING_WORDS = 4
 } nt_setting_kind;
 
 /* One option of a model. */
@@ -109,7 +115,9 @@ typedef struct nt_setting {
     long long integer;    /* NT_SETTING_INTEGER */
     double real;          /* NT_SETTING_REAL */
     const char *text;     /* NT_SETTING_TEXT: points into buf, the model or a constant;
-                             NULL for an optional value not set (no stop-word file) */
+                             NULL for an optional value not set */
+    const char *const *words; /* NT_SETTING_WORDS: a NULL-terminated list owned by the
+                             model, or NULL for an empty one (the extra stop words) */
     char buf[32];
 } nt_setting;
 

@@ -148,6 +148,34 @@ int nt_nmf_project(const nt_matrix *a, const double *h, const nt_nmf_options *op
 int nt_nmf_predict(const nt_nmf_result *result, const nt_nmf_entry_list *entries, double *out,
                    nt_error *err);
 
+/* ---- The factors a fit reports (final_w.c) -------------------------------------------- */
+
+/* ||A - W H||_F / ||A||_F for factor-major W (m x k) and H (k x n), computed without
+ * forming W H, from ||A||^2 - 2 <A, WH> + <W^T W, H H^T> (clamped at 0; accurate to about
+ * 1e-8 absolute, so a near-exact fit reads as 0 to that precision). threads: 0 = all cores.
+ * Returns NT_OK and *out; NT_EINVAL for values of A that nt_nmf_fit refuses; NT_EEMPTY for
+ * an all-zero A; NT_ENOMEM. */
+int nt_nmf_rel_error(const nt_matrix *a, const double *w, const double *h, size_t k, int threads,
+                     double *out, nt_error *err);
+
+/* 1 when nt_nmf_result_project replaces W for these options: hals, mu and anls-bpp (whose
+ * W subproblem is the one nt_nmf_project solves) without missing entries or a hold-out;
+ * 0 for kl (another loss), snmf-r and snmf-l (penalties on W that nt_nmf_project does not
+ * apply) and missing = NT_NMF_MISSING_ABSENT or a holdout (the loss skips entries). */
+int nt_nmf_result_projects_w(const nt_nmf_options *opts);
+
+/* Makes the W of a fit of A the W a transform of A's rows gives: when
+ * nt_nmf_result_projects_w(opts), replaces result->w by nt_nmf_project(A, result->h, opts)
+ * (each row the exact non-negative least-squares solution against the final H, rather
+ * than the last iterate of the fit), then result->rel_error by ||A - WH||_F / ||A||_F and
+ * result->objective by the objective with opts' penalties, both of the factors now stored
+ * (trace and run_objectives keep the run's values). Without penalties the relative error
+ * can only decrease. Otherwise result is left as it is. Costs one NNLS projection and one
+ * more sparse product. Returns NT_OK, NT_EINVAL when A or k do not match result, or an
+ * error of nt_nmf_project. */
+int nt_nmf_result_project(const nt_matrix *a, const nt_nmf_options *opts,
+                          nt_nmf_result *result, nt_error *err);
+
 /* Short names used by the CLI and reports: "hals", "mu", "kl", "anls-bpp", "snmf-r",
  * "snmf-l"; "random", "nndsvd", "nndsvda", "nndsvdar", "custom"; NULL when out of range. */
 const char *nt_nmf_algorithm_name(int algorithm);

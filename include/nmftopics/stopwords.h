@@ -50,6 +50,12 @@ int nt_stopwords_add(nt_stopwords *sw, const char *word, size_t len, nt_error *e
 /* Number of distinct words in the set. */
 size_t nt_stopwords_count(const nt_stopwords *sw);
 
+/* The words of the set as stored (normalised as described below), sorted byte-wise
+ * (strcmp), in a NULL-terminated array of nt_stopwords_count(sw) + 1 pointers. The array
+ * and the words are one allocation, released with free(). Returns NT_OK and *out, or
+ * NT_ENOMEM. */
+int nt_stopwords_list(const nt_stopwords *sw, char ***out, nt_error *err);
+
 /* Returns 1 when the token (len bytes, as emitted by nt_tokenizer_run) is in the set,
  * else 0. Words are stored after the tokenizer's normalisation (NFKC and case folding), so
  * "The", "THE" and "the" in a list all match the token "the". A listed word containing a

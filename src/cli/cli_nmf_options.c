@@ -25,7 +25,6 @@ static const cli_option nmf_options[] = {
     {"l2-h", 0, "X", "L2 penalty on H, Frobenius algorithms (default: 0)"},
     {"snmf-beta", 0, "X", "snmf-r/-l: weight of the squared L1 norms (default: 0.01)"},
     {"snmf-eta", 0, "X", "snmf-r/-l: L2 weight on the other factor, -1 = max(A) (default: -1)"},
-    {"threads", 0, "N", "threads, 0 = all cores (default: 0)"},
     {"missing", 0, "MODE", "zero or absent (zeros unknown, fit the nonzeros; hals) "
                            "(default: zero)"},
 };
@@ -51,11 +50,8 @@ static int handle_count(cli_nmf_options *o, const char *name, const char *value,
         if ((rc = cli_parse_long(name, value, 0, 2147483647, &v, err)) == 0)
             o->nmf.seed = (uint64_t)v;
     } else {
-        int *dst = strcmp(name, "runs") == 0       ? &o->nmf.runs
-                   : strcmp(name, "max-iter") == 0 ? &o->nmf.max_iter
-                                                   : &o->nmf.threads;
-        long lo = dst == &o->nmf.threads ? 0 : 1;
-        if ((rc = cli_parse_long(name, value, lo, 100000000, &v, err)) == 0)
+        int *dst = strcmp(name, "runs") == 0 ? &o->nmf.runs : &o->nmf.max_iter;
+        if ((rc = cli_parse_long(name, value, 1, 100000000, &v, err)) == 0)
             *dst = (int)v;
     }
     return rc;
@@ -94,7 +90,7 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         return 0;
     }
     if (strcmp(name, "rank") == 0 || strcmp(name, "seed") == 0 || strcmp(name, "runs") == 0 ||
-        strcmp(name, "max-iter") == 0 || strcmp(name, "threads") == 0)
+        strcmp(name, "max-iter") == 0)
         return handle_count(o, name, value, err);
     return handle_real(o, name, value, err);
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Every option of the group, each tagged with the mask bit that offers it. */
@@ -17,23 +16,19 @@ static const struct {
     unsigned bit;
     cli_option option;
 } all_options[] = {
-    {CLI_OUTPUT_FOLDER, {"output", 'o', "OUTDIR", "also write the report files and the model "
-                                                  "into the new folder OUTDIR (default: none)"}},
+    {CLI_OUTPUT_FOLDER, {"output", 'o', "OUTDIR", "also write the files named above into the "
+                                                  "new folder OUTDIR (default: none)"}},
     {CLI_OUTPUT_FOLDER, {"force", 0, NULL, "write into OUTDIR even when it exists "
                                            "(default: refuse)"}},
     {CLI_OUTPUT_TERMS, {"top-terms", 0, "N", "terms listed per topic (default: 10)"}},
     {CLI_OUTPUT_DOCS, {"top-docs", 0, "N", "documents listed per topic, 0 = none (default: 5)"}},
     {CLI_OUTPUT_CLOUD, {"cloud-words", 0, "N", "words in each topic_NN.words.tsv (default: 100)"}},
-    {CLI_OUTPUT_PROGRESS, {"quiet", 'q', NULL, "no progress bar (warnings are still shown)"}},
-    {CLI_OUTPUT_PROGRESS, {"progress", 0, NULL, "draw a progress bar even when stderr is not "
-                                                "a terminal (default: only on a terminal)"}},
 };
 
 void cli_output_options_init(cli_output_options *o)
 {
     memset(o, 0, sizeof *o);
     nt_report_options_init(&o->report);
-    o->progress = CLI_PROGRESS_AUTO;
 }
 
 static int handle(void *target, const char *name, const char *value, nt_error *err)
@@ -45,10 +40,6 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         o->outdir = value;
     else if (strcmp(name, "force") == 0)
         o->force = 1;
-    else if (strcmp(name, "quiet") == 0)
-        o->progress = CLI_PROGRESS_OFF;
-    else if (strcmp(name, "progress") == 0)
-        o->progress = CLI_PROGRESS_ON;
     else if ((rc = cli_parse_long(name, value, strcmp(name, "top-docs") != 0, 100000, &v, err)) == 0)
         *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
           : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
@@ -93,15 +84,18 @@ int cli_output_check(const cli_output_options *o, const char *command)
     return 0;
 }
 
-int cli_output_create(const cli_output_options *o, nt_error *err)
+/* OUTDIR/name in a new string, or NULL when out of memory. */
+static char *outdir_path(const cli_output_options *o, const char *name)
 {
-    if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST)
-        return nt_error_set(err, NT_EIO, "cannot create output folder %s: %s", o->outdir,
-                            strerror(errno));
-    return NT_OK;
+    size_t len = strlen(o->outdir) + strlen(name) + 2;
+    char *path = malloc(len);
+    if (path)
+        snprintf(path, len, "%s/%s", o->outdir, name);
+    return path;
 }
 
-void cli_output_remove_stale_topics(const cli_output_options *o, size_t k)
+/* With --force, topic_NN.words.tsv files numbered above k are an earlier run's. */
+static void remove_stale_topics(const cli_output_options *o, size_t k)
 {
     DIR *d = opendir(o->outdir);
     if (!d)
@@ -111,21 +105,46 @@ void cli_output_remove_stale_topics(const cli_output_options *o, size_t k)
         int end = 0;
         if (sscanf(e->d_name, "topic_%lu.words.tsv%n", &topic, &end) == 1 &&
             e->d_name[end] == '\0' && end > 0 && topic > k) {
-            size_t len = strlen(o->outdir) + strlen(e->d_name) + 2;
-            char *path = malloc(len);
-            if (path) {
-                snprintf(path, len, "%s/%s", o->outdir, e->d_name);
+            char *path = outdir_path(o, e->d_name);
+            if (path)
                 unlink(path);
-                free(path);
-            }
+            free(path);
         }
     }
     closedir(d);
 }
 
-double cli_now(void)
+int cli_output_report(const cli_output_options *o, unsigned files, const nt_model *model,
+                      const nt_doc_topics *docs, const nt_hooks *hooks, nt_error *err)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+    cli_progress_finish();
+    int rc = nt_report_write_text(stdout, model, docs, &o->report, err);
+    if (rc != NT_OK || !o->outdir)
+        return rc;
+    if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST)
+        return nt_error_set(err, NT_EIO, "cannot create output folder %s: %s", o->outdir,
+                            strerror(errno));
+    rc = nt_report_write_dir(o->outdir, files, model, docs, &o->report, hooks, err);
+    if (rc == NT_OK && o->force && (files & NT_REPORT_TOPICS))
+        remove_stale_topics(o, model->k);
+    return rc;
+}
+
+int cli_output_save_model(const cli_output_options *o, const nt_model *model, nt_error *err)
+{
+    if (!o->outdir)
+        return NT_OK;
+    char *path = outdir_path(o, "model.ntm");
+    int rc = path ? nt_model_save(model, path, err)
+                  : nt_error_set(err, NT_ENOMEM, "out of memory");
+    free(path);
+    return rc;
+}
+
+void cli_print_model_fit(const nt_model *m)
+{
+    printf("%zu documents, %zu terms, %zu nonzeros, k = %zu, %s, relative error %.4f, "
+           "%d iteration%s%s", m->fit.documents, m->n, m->fit.nonzeros, m->k,
+           nt_nmf_algorithm_name(m->nmf.algorithm), m->fit.rel_error, m->fit.iterations,
+           m->fit.iterations == 1 ? "" : "s", m->fit.converged ? "" : " (not converged)");
 }

@@ -11,11 +11,10 @@ typedef struct cli_output_options {
     nt_report_options report;   /* --top-terms, --top-docs, --cloud-words */
     const char *outdir;         /* -o OUTDIR, or NULL: report on stdout only */
     int force;                  /* --force: write into an existing OUTDIR */
-    cli_progress_mode progress; /* --progress / --quiet */
     cli_option offered[8];      /* the options of the group, chosen by the group's mask */
 } cli_output_options;
 
-/* Library defaults, no output folder, progress on a terminal only. */
+/* Library defaults, no output folder. */
 void cli_output_options_init(cli_output_options *o);
 
 /* Which options a group offers. */
@@ -23,8 +22,7 @@ enum {
     CLI_OUTPUT_TERMS = 1,   /* --top-terms */
     CLI_OUTPUT_DOCS = 2,    /* --top-docs */
     CLI_OUTPUT_FOLDER = 4,  /* -o, --force */
-    CLI_OUTPUT_CLOUD = 8,   /* --cloud-words */
-    CLI_OUTPUT_PROGRESS = 16 /* --progress, --quiet */
+    CLI_OUTPUT_CLOUD = 8    /* --cloud-words */
 };
 
 /* The group titled "Output options", offering the options selected by the mask which. */
@@ -35,14 +33,19 @@ cli_option_group cli_output_option_group(cli_output_options *o, unsigned which);
  * when writing can go ahead, else NT_EXIT_RUNTIME. */
 int cli_output_check(const cli_output_options *o, const char *command);
 
-/* After the work: creates OUTDIR when missing. Returns NT_OK or NT_EIO naming it. */
-int cli_output_create(const cli_output_options *o, nt_error *err);
+/* After the work: prints the text report of docs (NULL: the model alone) on stdout, then,
+ * with -o, creates OUTDIR when missing and writes the report files selected by files (a
+ * mask of enum nt_report_files) into it; with --force and NT_REPORT_TOPICS, removes the
+ * topic_NN.words.tsv files of an earlier run with more topics, so that the folder
+ * describes one run only. Returns NT_OK or the error naming the file at fault. */
+int cli_output_report(const cli_output_options *o, unsigned files, const nt_model *model,
+                      const nt_doc_topics *docs, const nt_hooks *hooks, nt_error *err);
 
-/* With --force, removes the topic_NN.words.tsv files of an earlier run with more than k
- * topics, so the folder describes one run only. */
-void cli_output_remove_stale_topics(const cli_output_options *o, size_t k);
+/* Writes the model to OUTDIR/model.ntm (nothing without -o). */
+int cli_output_save_model(const cli_output_options *o, const nt_model *model, nt_error *err);
 
-/* Seconds on a monotonic clock, for the stage timings of the summary lines. */
-double cli_now(void);
+/* Prints on stdout, without a newline, what a model's fit was: "D documents, N terms, Z
+ * nonzeros, k = K, ALGORITHM, relative error E, I iterations" and " (not converged)". */
+void cli_print_model_fit(const nt_model *model);
 
 #endif

@@ -2,9 +2,11 @@
 #include "cli_text_options.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_main.h"
+#include "nmftopics/stopwords.h"
 
 static const cli_option text_options[] = {
     {"language", 0, "LANG", "Snowball language of the stemmer and of the bundled stop words; "
@@ -26,7 +28,6 @@ static const cli_option text_options[] = {
                           "(default: 0)"},
     {"ngrams", 0, "1-1|1-2", "single terms, or also bigrams of adjacent kept tokens "
                              "(default: 1-1)"},
-    {"threads", 0, "N", "threads for reading and tokenizing, 0 = all cores (default: 0)"},
 };
 
 static const cli_option tfidf_options[] = {
@@ -39,6 +40,8 @@ void cli_text_options_init(cli_text_options *o)
 {
     nt_text_options_init(&o->text);
     nt_tfidf_options_init(&o->tfidf);
+    o->stopwords_path = NULL;
+    o->stopwords = NULL;
 }
 
 static int parse_size(const char *name, const char *value, long min, long max, size_t *out,
@@ -63,7 +66,7 @@ static int parse_df(const char *name, const char *value, nt_df_limit *out, nt_er
     return rc;
 }
 
-/* The options that take a number: token lengths, vocabulary bounds, threads. */
+/* The options that take a number: token lengths and vocabulary bounds. */
 static int handle_number(nt_text_options *t, const char *name, const char *value, nt_error *err)
 {
     size_t n;
@@ -71,19 +74,15 @@ static int handle_number(nt_text_options *t, const char *name, const char *value
         return parse_df(name, value, &t->prune.min_df, err);
     if (strcmp(name, "max-df") == 0)
         return parse_df(name, value, &t->prune.max_df, err);
-    long min = strcmp(name, "min-token-len") == 0;
-    long max = strcmp(name, "threads") == 0 ? 1024 : 1000000000L;
-    int rc = parse_size(name, value, min, max, &n, err);
+    int rc = parse_size(name, value, strcmp(name, "min-token-len") == 0, 1000000000L, &n, err);
     if (rc != 0)
         return rc;
     if (strcmp(name, "min-token-len") == 0)
         t->tokenizer.min_length = n;
     else if (strcmp(name, "max-token-len") == 0)
         t->tokenizer.max_length = n ? n : SIZE_MAX;
-    else if (strcmp(name, "max-terms") == 0)
-        t->prune.max_terms = n;
     else
-        t->threads = (int)n;
+        t->prune.max_terms = n;
     return 0;
 }
 
@@ -98,7 +97,7 @@ static int handle_text(void *target, const char *name, const char *value, nt_err
     } else if (strcmp(name, "no-stem") == 0) {
         t->stem = 0;
     } else if (strcmp(name, "stopwords") == 0) {
-        t->stopwords_file = value;
+        ((cli_text_options *)target)->stopwords_path = value;
     } else if (strcmp(name, "no-stopwords") == 0) {
         t->bundled_stopwords = 0;
     } else if (strcmp(name, "token-pattern") == 0) {
@@ -155,4 +154,26 @@ int cli_text_options_finish(const cli_text_options *o, const char *command)
         return CLI_USAGE_ERROR;
     }
     return CLI_PARSED;
+}
+
+int cli_text_options_load(cli_text_options *o, nt_error *err)
+{
+    if (!o->stopwords_path)
+        return NT_OK;
+    nt_stopwords *sw = NULL;
+    int rc = nt_stopwords_create(&sw, err);
+    if (rc == NT_OK)
+        rc = nt_stopwords_add_file(sw, o->stopwords_path, err);
+    if (rc == NT_OK)
+        rc = nt_stopwords_list(sw, &o->stopwords, err);
+    nt_stopwords_free(sw);
+    o->text.extra_stopwords = (const char *const *)o->stopwords;
+    return rc;
+}
+
+void cli_text_options_free(cli_text_options *o)
+{
+    free(o->stopwords);
+    o->stopwords = NULL;
+    o->text.extra_stopwords = NULL;
 }

@@ -2,45 +2,45 @@
  * diverse a saved model's topics are on a corpus, and how well its dominant topics agree
  * with known labels. */
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli_args.h"
+#include "cli_corpus_options.h"
 #include "cli_main.h"
-#include "nmftopics/corpus.h"
+#include "cli_run_options.h"
 #include "nmftopics/evaluate.h"
 #include "nmftopics/model.h"
 
 typedef struct evaluate_args {
+    const char *model;    /* MODEL.ntm */
     const char *labels;   /* --labels FILE */
     long column;          /* --label-column N */
     long top_terms;       /* --top-terms N */
-    long threads;         /* --threads N */
     int json;             /* --json */
-    cli_progress_mode progress;
+    cli_corpus_options corpus;
+    cli_run_options run;
 } evaluate_args;
 
 static const cli_option evaluate_options[] = {
-    {"labels", 0, "FILE", "document labels, one per line: NAME<TAB>LABEL, NAME the path below DIR "
-                          "(a header line is allowed)"},
+    {"labels", 0, "FILE", "document labels, one per line: NAME<TAB>LABEL, NAME a document's "
+                          "name (its path below DIR, the path as listed by --files-from, or "
+                          "FILE:LINE with --lines); a header line is allowed"},
     {"label-column", 0, "N", "the label is field N of each line (default: 2)"},
     {"top-terms", 0, "N", "top terms per topic scored by coherence (default: 10)"},
     {"json", 0, NULL, "print JSON instead of the table"},
-    {"threads", 0, "N", "threads, 0 = all cores (default: 0)"},
-    {"quiet", 'q', NULL, "no progress bar (warnings are still shown)"},
-    {"progress", 0, NULL, "draw a progress bar even when stderr is not a terminal"},
 };
 
 static const cli_command_spec spec = {
     "evaluate", "MODEL.ntm DIR [--labels FILE] [options]",
-    "Scores the topics of a model saved by 'nmftopics fit -o' on the documents under DIR,\n"
-    "which are given topic weights as 'nmftopics transform' does: per topic the documents\n"
-    "it dominates, its NPMI and UMass coherence (co-occurrence of its top terms in the\n"
-    "documents), and the diversity of all topics (share of distinct terms among their top\n"
-    "25). With --labels, the purity, entropy and NMI of the documents' dominant topics\n"
-    "against the labels; documents without a label are left out, and names in the file\n"
-    "that are no document are counted and reported.",
-    2, 2};
+    "Scores the topics of a model saved by 'nmftopics fit -o' on the documents under DIR (or\n"
+    "those named by --files-from or --lines), which are given topic weights as 'nmftopics\n"
+    "transform' does: per topic the documents it dominates, its NPMI and UMass coherence\n"
+    "(co-occurrence of its top terms in the documents), and the diversity of all topics\n"
+    "(share of distinct terms among their top 25). With --labels, the purity, entropy and\n"
+    "NMI of the documents' dominant topics against the labels; documents without a label\n"
+    "are left out, and names in the file that are no document are counted and reported.",
+    1, 2};
 
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
@@ -51,19 +51,14 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         return cli_parse_long(name, value, 2, 1000, &a->column, err);
     else if (strcmp(name, "top-terms") == 0)
         return cli_parse_long(name, value, 2, 1000, &a->top_terms, err);
-    else if (strcmp(name, "threads") == 0)
-        return cli_parse_long(name, value, 0, 1024, &a->threads, err);
-    else if (strcmp(name, "json") == 0)
-        a->json = 1;
     else
-        a->progress = strcmp(name, "quiet") == 0 ? CLI_PROGRESS_OFF : CLI_PROGRESS_ON;
+        a->json = 1;
     return 0;
 }
 
 /* Everything a run holds, released by release(). */
 typedef struct evaluate_run {
     nt_model *model;
-    nt_corpus *corpus;
     nt_dtm *dtm;
     double *w;
     nt_labels *labels;
@@ -76,29 +71,34 @@ static void release(evaluate_run *r)
     nt_labels_free(r->labels);
     free(r->w);
     nt_dtm_free(r->dtm);
-    nt_corpus_free(r->corpus);
     nt_model_free(r->model);
 }
 
-static int run(const char *model_path, const char *dir, const evaluate_args *a)
+/* The labels file, matched against the documents' names; names of no document are a
+ * warning. */
+static int read_labels(const evaluate_args *a, const nt_hooks *hooks, evaluate_run *r,
+                       nt_error *err)
+{
+    int rc = nt_labels_read(a->labels, (size_t)a->column, (const char *const *)r->dtm->doc_names,
+                            r->dtm->A->nrow, &r->labels, err);
+    if (rc == NT_OK && r->labels->unknown)
+        nt_hooks_log(hooks, NT_LOG_WARNING, "%s: %zu name%s no document of the corpus (e.g. '%s')",
+                     a->labels, r->labels->unknown, r->labels->unknown == 1 ? " is" : "s are",
+                     r->labels->first_unknown);
+    return rc;
+}
+
+static int run(const evaluate_args *a)
 {
     nt_error err;
     nt_error_clear(&err);
     nt_hooks hooks;
-    cli_hooks_init(&hooks, a->progress);
+    cli_hooks_init(&hooks, a->run.progress);
     evaluate_run r = {0};
-    int rc = nt_model_load(model_path, &r.model, &err);
-    if (rc == NT_OK)
-        rc = nt_corpus_open_dir(dir, &hooks, &r.corpus, &err);
-    if (rc == NT_OK)
-        rc = nt_model_transform(r.model, r.corpus, (int)a->threads, &hooks, &r.dtm, &r.w, &err);
+    int rc = cli_corpus_transform(&a->corpus, a->model, a->run.threads, &hooks, &r.model, &r.dtm,
+                                  &r.w, &err);
     if (rc == NT_OK && a->labels)
-        rc = nt_labels_read(a->labels, (size_t)a->column, (const char *const *)r.dtm->doc_names,
-                            r.dtm->A->nrow, &r.labels, &err);
-    if (rc == NT_OK && r.labels && r.labels->unknown)
-        nt_hooks_log(&hooks, NT_LOG_WARNING, "%s: %zu name%s no document under %s (e.g. '%s')",
-                     a->labels, r.labels->unknown, r.labels->unknown == 1 ? " is" : "s are", dir,
-                     r.labels->first_unknown);
+        rc = read_labels(a, &hooks, &r, &err);
     if (rc == NT_OK)
         rc = nt_evaluation_compute(r.model, r.dtm, r.w, r.labels, (int)a->top_terms,
                                    &r.evaluation, &err);
@@ -113,15 +113,21 @@ static int run(const char *model_path, const char *dir, const evaluate_args *a)
 
 int cmd_evaluate(int argc, char **argv)
 {
-    evaluate_args a = {NULL, 2, 10, 0, 0, CLI_PROGRESS_AUTO};
-    cli_option_group group = {"Evaluate options", evaluate_options,
-                              sizeof evaluate_options / sizeof evaluate_options[0], handle, &a};
+    evaluate_args a = {NULL, NULL, 2, 10, 0, {0}, {0}};
+    cli_corpus_options_init(&a.corpus);
+    cli_run_options_init(&a.run);
+    cli_option_group groups[3] = {
+        {"Evaluate options", evaluate_options,
+         sizeof evaluate_options / sizeof evaluate_options[0], handle, &a},
+        cli_corpus_option_group(&a.corpus),
+        cli_run_option_group(&a.run, "reading and tokenizing, and for the projection")};
     const char *pos[2];
     size_t npos;
-    int parsed = cli_parse(&spec, &group, 1, argc, argv, pos, &npos);
-    if (parsed == CLI_HELP_SHOWN)
-        return NT_EXIT_OK;
+    int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);
+    if (parsed == CLI_PARSED)
+        parsed = cli_corpus_options_finish(&a.corpus, pos + 1, npos - 1, &spec);
     if (parsed != CLI_PARSED)
-        return NT_EXIT_USAGE;
-    return run(pos[0], pos[1], &a);
+        return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
+    a.model = pos[0];
+    return run(&a);
 }

@@ -7,32 +7,28 @@
 #include "cli_args.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
+#include "cli_run_options.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/nmf.h"
 
 typedef struct factor_args {
     const char *prefix;  /* -o PREFIX */
     int tsv;             /* --format tsv */
-    int quiet;
+    cli_run_options run;
 } factor_args;
 
 static const cli_option factor_options[] = {
     {"output", 'o', "PREFIX", "write PREFIX.W.mtx and PREFIX.H.mtx (required)"},
     {"format", 0, "FORMAT", "mtx (Matrix Market) or tsv (tab-separated) (default: mtx)"},
-    {"quiet", 'q', NULL, "no progress and no warnings"},
 };
 
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     factor_args *a = target;
     static const char *const formats[] = {"mtx", "tsv"};
-    if (strcmp(name, "output") == 0) {
-        a->prefix = value;
-        return 0;
-    }
     if (strcmp(name, "format") == 0)
         return cli_parse_choice(name, value, formats, 2, &a->tsv, err);
-    a->quiet = 1;
+    a->prefix = value;
     return 0;
 }
 
@@ -74,7 +70,7 @@ static int factor_file(const char *path, const factor_args *fa, cli_nmf_options 
     nt_error err;
     nt_error_clear(&err);
     nt_hooks hooks;
-    cli_hooks_init(&hooks, fa->quiet ? CLI_PROGRESS_OFF : CLI_PROGRESS_AUTO);
+    cli_hooks_init(&hooks, fa->run.progress);
     cholmod_sparse *A = NULL;
     nt_nmf_result *r = NULL;
     int rc = nt_sparse_read_mtx(path, &A, &err);
@@ -104,16 +100,17 @@ static int factor_file(const char *path, const factor_args *fa, cli_nmf_options 
 
 int cmd_factor(int argc, char **argv)
 {
-    factor_args fa = {NULL, 0, 0};
+    factor_args fa = {NULL, 0, {0}};
+    cli_run_options_init(&fa.run);
     cli_nmf_options no;
     cli_nmf_options_init(&no);
-    cli_option_group groups[2] = {
+    cli_option_group groups[3] = {
         {"Factor options", factor_options, sizeof factor_options / sizeof factor_options[0],
          handle, &fa},
-        cli_nmf_option_group(&no)};
+        cli_run_option_group(&fa.run, "the factorisation"), cli_nmf_option_group(&no)};
     const char *pos[1];
     size_t npos;
-    int parsed = cli_parse(&spec, groups, 2, argc, argv, pos, &npos);
+    int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);
     if (parsed == CLI_HELP_SHOWN)
         return NT_EXIT_OK;
     if (parsed == CLI_PARSED && !fa.prefix) {
@@ -124,6 +121,7 @@ int cmd_factor(int argc, char **argv)
         parsed = cli_nmf_options_finish(&no, "factor");
     if (parsed != CLI_PARSED)
         return NT_EXIT_USAGE;
+    no.nmf.threads = fa.run.threads;
     int code = factor_file(pos[0], &fa, &no);
     cli_nmf_options_free(&no);
     return code;

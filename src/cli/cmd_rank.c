@@ -6,11 +6,11 @@
 #include <unistd.h>
 
 #include "cli_args.h"
+#include "cli_corpus_options.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
-#include "cli_output_options.h"
+#include "cli_run_options.h"
 #include "cli_text_options.h"
-#include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
 #include "nmftopics/metrics.h"
 #include "nmftopics/output.h"
@@ -21,7 +21,11 @@ typedef struct rank_args {
     size_t ks[1000];            /* the parsed -k LIST, size rank.nk */
     const char *prefix;         /* -o PREFIX */
     int json;                   /* --json */
-    cli_progress_mode progress;
+    cli_corpus_options corpus;
+    cli_run_options run;
+    cli_text_options text;
+    cli_nmf_options nmf;
+    cli_option nmf_kept[32];    /* the NMF options rank offers, see nmf_group */
 } rank_args;
 
 static const cli_option rank_options[] = {
@@ -35,21 +39,19 @@ static const cli_option rank_options[] = {
                                "sample when there are more (default: 5000)"},
     {"output", 'o', "PREFIX", "also write PREFIX.tsv and PREFIX.json"},
     {"json", 0, NULL, "print the JSON instead of the table"},
-    {"quiet", 'q', NULL, "no progress bar and no summary line (warnings are still shown)"},
-    {"progress", 0, NULL, "draw a progress bar even when stderr is not a terminal"},
 };
 
 static const cli_command_spec spec = {
     "rank", "DIR -k LIST [-o PREFIX] [options]",
     "Helps choose the number of topics: builds the TF-IDF matrix of the documents under DIR\n"
-    "once, then for each candidate k fits --runs restarts and --runs cross-validation fits\n"
-    "and prints, per k: the relative error of the best restart, the mean relative error on\n"
-    "held-out entries (a speckle of nonzeros and zeros left out of the fit), the cophenetic\n"
-    "correlation and dispersion of the restarts' consensus (higher is more stable), the mean\n"
-    "NPMI coherence of the topics and their diversity. Recommends the k of lowest\n"
-    "cross-validated error; k within 1% of it are ties, settled by the cophenetic\n"
-    "correlation. The reason is printed in words.",
-    1, 1};
+    "(or those named by --files-from or --lines) once, then for each candidate k fits --runs\n"
+    "restarts and --runs cross-validation fits and prints, per k: the relative error of the\n"
+    "best restart, the mean relative error on held-out entries (a speckle of nonzeros and\n"
+    "zeros left out of the fit), the cophenetic correlation and dispersion of the restarts'\n"
+    "consensus (higher is more stable), the mean NPMI coherence of the topics and their\n"
+    "diversity. Recommends the k of lowest cross-validated error; k within 1% of it are\n"
+    "ties, settled by the cophenetic correlation. The reason is printed in words.",
+    0, 1};
 
 /* Appends the candidates of one comma-separated item: K, A:B or A:B:STEP. */
 static int parse_item(rank_args *a, const char *item, nt_error *err)
@@ -132,22 +134,19 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         a->prefix = value;
     else if (strcmp(name, "json") == 0)
         a->json = 1;
-    else if (strcmp(name, "quiet") == 0)
-        a->progress = CLI_PROGRESS_OFF;
-    else if (strcmp(name, "progress") == 0)
-        a->progress = CLI_PROGRESS_ON;
     else
         return handle_count(a, name, value, err);
     return NT_OK;
 }
 
 /* The NMF group without the options rank sets itself (-k, --runs) or that do not apply
- * across ranks (custom starting factors) or belong to the text group (--threads). */
-static cli_option_group nmf_group(cli_nmf_options *no, cli_option *buf, size_t cap)
+ * across ranks (custom starting factors). */
+static cli_option_group nmf_group(rank_args *a)
 {
-    static const char *const dropped[] = {"rank", "runs", "init-w", "init-h", "threads"};
-    cli_option_group g = cli_nmf_option_group(no);
-    size_t kept = 0;
+    static const char *const dropped[] = {"rank", "runs", "init-w", "init-h"};
+    cli_option_group g = cli_nmf_option_group(&a->nmf);
+    cli_option *buf = a->nmf_kept;
+    size_t kept = 0, cap = sizeof a->nmf_kept / sizeof a->nmf_kept[0];
     for (size_t q = 0; q < g.count && kept < cap; q++) {
         int drop = 0;
         for (size_t d = 0; d < sizeof dropped / sizeof dropped[0]; d++)
@@ -186,21 +185,32 @@ static int write_files(const rank_args *a, const nt_rank_table *t, const nt_rank
     return rc;
 }
 
-static int survey(const char *dir, rank_args *a, const cli_text_options *t, nt_nmf_options nmf)
+/* Prints the table (or JSON) and writes the files of -o. */
+static int present(const rank_args *a, const nt_rank_table *table, const nt_rank_choice *choice,
+                   nt_error *err)
+{
+    cli_progress_finish();
+    int rc = a->json ? nt_rank_write_json(stdout, table, choice, err)
+                     : nt_rank_write_text(stdout, table, choice, err);
+    if (rc == NT_OK && a->prefix)
+        rc = write_files(a, table, choice, err);
+    return rc;
+}
+
+static int survey(rank_args *a)
 {
     double start = cli_now(), built = start;
     nt_error err;
     nt_error_clear(&err);
     nt_hooks hooks;
-    cli_hooks_init(&hooks, a->progress);
-    nt_corpus *corpus = NULL;
+    cli_hooks_init(&hooks, a->run.progress);
     nt_dtm *dtm = NULL;
     nt_rank_table *table = NULL;
     nt_rank_choice choice;
-    a->rank.nmf = nmf;
-    int rc = nt_corpus_open_dir(dir, &hooks, &corpus, &err);
+    a->rank.nmf = a->nmf.nmf;
+    int rc = cli_text_options_load(&a->text, &err);
     if (rc == NT_OK)
-        rc = nt_dtm_build(corpus, &t->text, &t->tfidf, &hooks, &dtm, &err);
+        rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
     if (rc == NT_OK) /* before any fit: a k above the documents, a bad option value */
         rc = nt_rank_options_check(&a->rank, dtm->A->nrow, dtm->A->ncol, &err);
     built = cli_now();
@@ -208,53 +218,55 @@ static int survey(const char *dir, rank_args *a, const cli_text_options *t, nt_n
         rc = nt_rank_survey(dtm->A, &a->rank, &hooks, &table, &err);
     if (rc == NT_OK)
         rc = nt_rank_recommend(table, &choice, &err);
-    if (rc == NT_OK) {
-        cli_progress_finish();
-        rc = a->json ? nt_rank_write_json(stdout, table, &choice, &err)
-                     : nt_rank_write_text(stdout, table, &choice, &err);
-    }
-    if (rc == NT_OK && a->prefix)
-        rc = write_files(a, table, &choice, &err);
-    if (rc == NT_OK && a->progress != CLI_PROGRESS_OFF)
+    if (rc == NT_OK)
+        rc = present(a, table, &choice, &err);
+    if (rc == NT_OK && a->run.progress != CLI_PROGRESS_OFF)
         fprintf(stderr, "rank: %zu documents, %zu terms; %zu k x %d fits; tfidf %.2f s, "
                         "survey %.2f s\n", table->documents, table->terms, table->nk,
                 2 * a->rank.runs, built - start, cli_now() - built);
     nt_rank_table_free(table);
     nt_dtm_free(dtm);
-    nt_corpus_free(corpus);
     return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
+}
+
+/* Parses the command line into a; returns CLI_PARSED, CLI_HELP_SHOWN or CLI_USAGE_ERROR. */
+static int parse(int argc, char **argv, rank_args *a)
+{
+    memset(a, 0, sizeof *a);
+    nt_rank_options_init(&a->rank);
+    cli_corpus_options_init(&a->corpus);
+    cli_run_options_init(&a->run);
+    cli_text_options_init(&a->text);
+    cli_nmf_options_init(&a->nmf);
+    cli_option_group groups[6] = {
+        {"Rank options", rank_options, sizeof rank_options / sizeof rank_options[0], handle, a},
+        cli_corpus_option_group(&a->corpus),
+        cli_run_option_group(&a->run, "reading and tokenizing, and for the factorisations"),
+        cli_text_option_group(&a->text), cli_tfidf_option_group(&a->text), nmf_group(a)};
+    const char *pos[1];
+    size_t npos;
+    int parsed = cli_parse(&spec, groups, 6, argc, argv, pos, &npos);
+    if (parsed == CLI_PARSED && a->rank.nk == 0) {
+        cli_error("rank: missing -k LIST (usage: nmftopics rank %s)", spec.usage);
+        parsed = CLI_USAGE_ERROR;
+    }
+    if (parsed == CLI_PARSED)
+        parsed = cli_corpus_options_finish(&a->corpus, pos, npos, &spec);
+    if (parsed == CLI_PARSED)
+        parsed = cli_text_options_finish(&a->text, spec.name);
+    if (parsed == CLI_PARSED)
+        parsed = cli_nmf_options_finish(&a->nmf, spec.name);
+    a->text.text.threads = a->nmf.nmf.threads = a->run.threads;
+    return parsed;
 }
 
 int cmd_rank(int argc, char **argv)
 {
     rank_args a;
-    memset(&a, 0, sizeof a);
-    nt_rank_options_init(&a.rank);
-    a.progress = CLI_PROGRESS_AUTO;
-    cli_text_options t;
-    cli_nmf_options no;
-    cli_text_options_init(&t);
-    cli_nmf_options_init(&no);
-    cli_option nmf_buf[32];
-    cli_option_group groups[4] = {
-        {"Rank options", rank_options, sizeof rank_options / sizeof rank_options[0], handle, &a},
-        cli_text_option_group(&t), cli_tfidf_option_group(&t),
-        nmf_group(&no, nmf_buf, sizeof nmf_buf / sizeof nmf_buf[0])};
-    const char *pos[1];
-    size_t npos;
-    int parsed = cli_parse(&spec, groups, 4, argc, argv, pos, &npos);
-    if (parsed == CLI_HELP_SHOWN)
-        return NT_EXIT_OK;
-    if (parsed == CLI_PARSED && a.rank.nk == 0) {
-        cli_error("rank: missing -k LIST (usage: nmftopics rank %s)", spec.usage);
-        parsed = CLI_USAGE_ERROR;
-    }
-    if (parsed == CLI_PARSED)
-        parsed = cli_text_options_finish(&t, "rank");
-    if (parsed == CLI_PARSED)
-        parsed = cli_nmf_options_finish(&no, "rank");
+    int parsed = parse(argc, argv, &a);
     if (parsed != CLI_PARSED)
-        return NT_EXIT_USAGE;
-    no.nmf.threads = t.text.threads;
-    return survey(pos[0], &a, &t, no.nmf);
+        return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
+    int code = survey(&a);
+    cli_text_options_free(&a.text);
+    return code;
 }

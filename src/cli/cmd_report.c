@@ -1,7 +1,6 @@
 /* cmd_report.c: `nmftopics report model.ntm`: the topics of a saved model, from the model
  * alone. */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli_args.h"
 #include "cli_main.h"
@@ -22,32 +21,34 @@ static const cli_option format_options[] = {
                             "(default: text)"},
 };
 
+enum { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
+
 static int handle_format(void *target, const char *name, const char *value, nt_error *err)
 {
     static const char *const formats[] = {"text", "tsv", "json"};
     return cli_parse_choice(name, value, formats, 3, target, err);
 }
 
-static void print_summary(const nt_model *m)
+static int print(const nt_model *model, int format, const nt_report_options *opts, nt_error *err)
 {
-    nt_setting algorithm;
-    for (size_t x = 0; x < nt_model_setting_count(); x++) {
-        nt_model_setting_get(m, x, &algorithm);
-        if (strcmp(algorithm.section, "nmf") == 0 && strcmp(algorithm.name, "algorithm") == 0)
-            break;
+    if (format == FORMAT_TSV)
+        return nt_report_write_topics_tsv(stdout, model, opts, err);
+    if (format == FORMAT_JSON)
+        return nt_report_write_json(stdout, model, NULL, opts, err);
+    int rc = nt_report_write_text(stdout, model, NULL, opts, err);
+    if (rc == NT_OK) {
+        printf("\nmodel fit: ");
+        cli_print_model_fit(model);
+        printf("\n");
     }
-    printf("\nmodel: k = %zu, %zu terms, fitted on %zu documents (%zu nonzeros) with %s, "
-           "relative error %.4f, %d iteration%s%s\n",
-           m->k, m->n, m->fit.documents, m->fit.nonzeros, algorithm.text, m->fit.rel_error,
-           m->fit.iterations, m->fit.iterations == 1 ? "" : "s",
-           m->fit.converged ? "" : " (not converged)");
+    return rc;
 }
 
 int cmd_report(int argc, char **argv)
 {
     cli_output_options out;
     cli_output_options_init(&out);
-    int format = 0;
+    int format = FORMAT_TEXT;
     cli_option_group groups[2] = {
         cli_output_option_group(&out, CLI_OUTPUT_TERMS),
         {"Format options", format_options, 1, handle_format, &format}};
@@ -62,14 +63,8 @@ int cmd_report(int argc, char **argv)
     nt_error_clear(&err);
     nt_model *model = NULL;
     int rc = nt_model_load(pos[0], &model, &err);
-    if (rc == NT_OK && format == 0)
-        rc = nt_report_write_text(stdout, model, NULL, &out.report, &err);
-    else if (rc == NT_OK && format == 1)
-        rc = nt_report_write_topics_tsv(stdout, model, &out.report, &err);
-    else if (rc == NT_OK)
-        rc = nt_report_write_json(stdout, model, NULL, &out.report, &err);
-    if (rc == NT_OK && format == 0)
-        print_summary(model);
+    if (rc == NT_OK)
+        rc = print(model, format, &out.report, &err);
     nt_model_free(model);
     return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
 }

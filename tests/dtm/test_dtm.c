@@ -97,6 +97,26 @@ START_TEST(bigrams_skip_stop_words)
 }
 END_TEST
 
+START_TEST(extra_stopwords_are_removed)
+{
+    const char *dir = new_dir("extra");
+    write_file(dir, "a.txt", "Apple banana apple", 18);
+    write_file(dir, "b.txt", "banana cherry", 13);
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    t.stem = 0;
+    /* Listed words are normalised like the tokens: "APPLE" removes "apple". */
+    const char *const extra[] = {"APPLE", "cherry", NULL};
+    t.extra_stopwords = extra;
+    nt_dtm *d = build_dir(dir, &t, &f);
+    ck_assert_uint_eq(d->vocab->n_terms, 1);
+    ck_assert_str_eq(d->vocab->stems[0], "banana");
+    ck_assert_uint_eq(d->stats.tokens, 5);
+    nt_dtm_free(d);
+}
+END_TEST
+
 static void assert_same_dtm(const nt_dtm *a, const nt_dtm *b)
 {
     ck_assert_uint_eq(a->A->nrow, b->A->nrow);
@@ -227,6 +247,7 @@ int main(void)
     tcase_add_test(core, counts_rows_names_and_idf);
     tcase_add_test(core, surface_forms_under_stemming);
     tcase_add_test(core, bigrams_skip_stop_words);
+    tcase_add_test(core, extra_stopwords_are_removed);
     tcase_add_test(core, threads_do_not_change_the_result);
     tcase_add_test(core, fixed_vocabulary_reproduces_and_ignores_unknown);
     tcase_add_test(core, write_produces_three_aligned_files);

@@ -183,6 +183,50 @@ START_TEST(negative_and_nan_values_are_named)
 }
 END_TEST
 
+/* Malformed files, each with the line the message must name. */
+static const struct {
+    const char *text;
+    const char *message;
+} malformed[] = {
+    {"%%MatrixMarket matrix coordinat real general\n3 3 1\n1 1 1\n", "bad.mtx:1: unknown format"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 1\n2 2 1\n", "bad.mtx:4: more entries"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1\n0 2 1\n", "bad.mtx:4: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1\n4 2 1\n", "bad.mtx:4: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 2\n% note\n1 1 1\n", "ends after 1 of its 2"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 one\n", "bad.mtx:3: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 1 9\n", "bad.mtx:3: expected"},
+    {"%%MatrixMarket matrix coordinate real general\n3 -3 1\n", "bad.mtx:2: expected the size line"},
+    {"%%MatrixMarket matrix coordinate real general\n", "bad.mtx:1: expected the size line"},
+    {"%%MatrixMarket matrix coordinate real symmetric\n3 3 1\n1 2 5\n", "bad.mtx:3: entry above"},
+    {"%%MatrixMarket matrix coordinate real symmetric\n3 2 0\n", "must be square"},
+    {"%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n", "ends after 3 of its 4"},
+    {"%%MatrixMarket matrix coordinate complex general\n1 1 1\n1 1 1 2\n", "unsupported field"},
+    {"%%MatrixMarket vector coordinate real general\n1 1 1\n", "bad.mtx:1: not a Matrix Market"},
+};
+
+START_TEST(malformed_files_are_refused_naming_the_line)
+{
+    cholmod_sparse *A = NULL;
+    nt_error err;
+    write_file("bad.mtx", malformed[_i].text);
+    ck_assert_int_eq(nt_sparse_read_mtx(path_buf, &A, &err), NT_EFORMAT);
+    ck_assert_ptr_null(A);
+    ck_assert_msg(strstr(err.message, malformed[_i].message), "case %d: '%s' lacks '%s'", _i,
+                  err.message, malformed[_i].message);
+}
+END_TEST
+
+START_TEST(a_size_beyond_memory_fails_at_once)
+{
+    cholmod_sparse *A = NULL;
+    nt_error err;
+    setenv("NT_MEMORY_LIMIT", "4e9", 1); /* the same outcome on any machine */
+    write_file("huge.mtx", "%%MatrixMarket matrix coordinate real general\n2000000000 2000000000 1\n1 1 1\n");
+    ck_assert_int_eq(nt_sparse_read_mtx(path_buf, &A, &err), NT_ENOMEM);
+    ck_assert_ptr_nonnull(strstr(err.message, "huge.mtx:2: 2000000000 columns"));
+}
+END_TEST
+
 START_TEST(missing_and_unparsable_files_are_named)
 {
     cholmod_sparse *A = NULL;
@@ -218,6 +262,9 @@ int main(void)
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, negative_and_nan_values_are_named);
     tcase_add_test(errors, missing_and_unparsable_files_are_named);
+    tcase_add_loop_test(errors, malformed_files_are_refused_naming_the_line, 0,
+                        (int)(sizeof malformed / sizeof malformed[0]));
+    tcase_add_test(errors, a_size_beyond_memory_fails_at_once);
     suite_add_tcase(s, core);
     suite_add_tcase(s, edge);
     suite_add_tcase(s, errors);

@@ -21,5 +21,6 @@ nt_nmf_result *fit_ok(const nt_matrix *a, const nt_nmf_options *o);
 void nmf_add_core_tests(TCase *core);  /* test_nmf_core.c */
 TCase *nmf_tcase_edge(void);           /* test_nmf_edge.c */
 TCase *nmf_tcase_errors(void);         /* test_nmf_errors.c */
+void nmf_add_final_w_tests(TCase *core, TCase *errors); /* test_nmf_final_w.c */
 
 #endif

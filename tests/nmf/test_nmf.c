@@ -138,9 +138,11 @@ int main(void)
     tcase_add_test(core, objective_never_increases);
     tcase_add_test(core, kkt_complementarity_at_convergence);
     nmf_add_core_tests(core);
+    TCase *errors = nmf_tcase_errors();
+    nmf_add_final_w_tests(core, errors);
     suite_add_tcase(s, core);
     suite_add_tcase(s, nmf_tcase_edge());
-    suite_add_tcase(s, nmf_tcase_errors());
+    suite_add_tcase(s, errors);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -176,9 +176,21 @@ START_TEST(json_escapes_names_and_keeps_precision)
     ck_assert_ptr_nonnull(strstr(out, "{\"word\": \"alphas\", \"stem\": \"alpha\", \"weight\": 0.5}"));
     ck_assert_ptr_nonnull(strstr(out, "\"dominant_topic\": 2"));
     ck_assert_ptr_nonnull(strstr(out, "\"min-df\": \"2\""));
-    ck_assert_ptr_nonnull(strstr(out, "\"stopwords\": null"));
+    ck_assert_ptr_nonnull(strstr(out, "\"stopwords\": []"));
     ck_assert_ptr_nonnull(strstr(out, "\"vocabulary_size\": 4"));
     ck_assert_ptr_nonnull(strstr(out, "\"converged\": true"));
+    free(out);
+}
+END_TEST
+
+START_TEST(json_lists_the_extra_stop_words)
+{
+    nt_report_options_init(&opts);
+    static const char *const words[] = {"comets", "d\"ates", NULL};
+    model.text.extra_stopwords = words;
+    char *out = capture(json, NULL);
+    ck_assert_msg(strstr(out, "\"stopwords\": [\"comets\", \"d\\\"ates\"]") != NULL, "%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "\"version\": 2"));
     free(out);
 }
 END_TEST
@@ -302,6 +314,7 @@ int main(void)
     tcase_add_test(core, write_dir_writes_every_file_and_warns_of_empty_rows);
     TCase *edge = tcase_create("edge");
     tcase_add_test(edge, json_escapes_names_and_keeps_precision);
+    tcase_add_test(edge, json_lists_the_extra_stop_words);
     tcase_add_test(edge, json_without_documents_has_no_document_list);
     tcase_add_test(edge, ties_go_to_the_lower_column_and_counts_clamp);
     TCase *errors = tcase_create("errors");

@@ -95,6 +95,40 @@ START_TEST(file_with_comments_and_normalisation)
 }
 END_TEST
 
+START_TEST(list_is_sorted_normalised_and_stable)
+{
+    const char text[] = "Beta alpha\nCaf\xC3\xA9 cafe\xCC\x81 \xEF\xBC\xA4\xEF\xBC\xA5 GAMMA beta\n";
+    char path[64];
+    write_temp(path, text, sizeof text - 1);
+    nt_stopwords *sw, *again;
+    char **list, **relisted;
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_add_file(sw, path, NULL), NT_OK);
+    unlink(path);
+    ck_assert_int_eq(nt_stopwords_list(sw, &list, NULL), NT_OK);
+    const char *want[] = {"alpha", "beta", "caf\xC3\xA9", "de", "gamma", NULL};
+    for (size_t q = 0; q < 6; q++)
+        ck_assert_str_eq(list[q] ? list[q] : "(end)", want[q] ? want[q] : "(end)");
+    /* Listed words added again are the same set: a model can store the list. */
+    ck_assert_int_eq(nt_stopwords_create(&again, NULL), NT_OK);
+    for (size_t q = 0; list[q]; q++)
+        ck_assert_int_eq(nt_stopwords_add(again, list[q], strlen(list[q]), NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_list(again, &relisted, NULL), NT_OK);
+    for (size_t q = 0; q < 6; q++)
+        ck_assert_str_eq(relisted[q] ? relisted[q] : "(end)", want[q] ? want[q] : "(end)");
+    free(list);
+    free(relisted);
+    nt_stopwords_free(again);
+    nt_stopwords_free(sw);
+    /* An empty set lists nothing. */
+    ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
+    ck_assert_int_eq(nt_stopwords_list(sw, &list, NULL), NT_OK);
+    ck_assert_ptr_null(list[0]);
+    free(list);
+    nt_stopwords_free(sw);
+}
+END_TEST
+
 START_TEST(missing_bundled_language_is_soft)
 {
     nt_stopwords *sw;
@@ -133,6 +167,7 @@ void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors)
 {
     tcase_add_test(core, bundled_english_and_french);
     tcase_add_test(core, file_with_comments_and_normalisation);
+    tcase_add_test(core, list_is_sorted_normalised_and_stable);
     tcase_add_test(edge, bundled_names_listed);
     tcase_add_test(edge, missing_bundled_language_is_soft);
     tcase_add_test(errors, unreadable_or_invalid_file);

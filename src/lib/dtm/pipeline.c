@@ -19,7 +19,8 @@ static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
                           nt_stopwords **out, nt_error *err)
 {
     *out = NULL;
-    if (!opts->bundled_stopwords && !opts->stopwords_file)
+    int listed = opts->stopwords_file || opts->extra_stopwords;
+    if (!opts->bundled_stopwords && !listed)
         return NT_OK;
     nt_stopwords *sw;
     int rc = nt_stopwords_create(&sw, err);
@@ -30,12 +31,14 @@ static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
         if (rc == NT_STOPWORDS_NOT_BUNDLED) {
             nt_hooks_log(hooks, NT_LOG_WARNING, "no bundled stop-word list for '%s'%s",
                          opts->language,
-                         opts->stopwords_file ? "" : ": no stop words are removed");
+                         listed ? "" : ": no stop words are removed");
             rc = NT_OK;
         }
     }
     if (rc == NT_OK && opts->stopwords_file)
         rc = nt_stopwords_add_file(sw, opts->stopwords_file, err);
+    for (size_t q = 0; rc == NT_OK && opts->extra_stopwords && opts->extra_stopwords[q]; q++)
+        rc = nt_stopwords_add(sw, opts->extra_stopwords[q], strlen(opts->extra_stopwords[q]), err);
     if (rc != NT_OK || nt_stopwords_count(sw) == 0) {
         nt_stopwords_free(sw);
         sw = NULL;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cholmod_context.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/output.h"
 
@@ -11,32 +10,19 @@ static double element(const double *X, nt_dense_layout L, size_t r, size_t c)
     return X[r * L.row_stride + c * L.col_stride];
 }
 
+/* Written directly, as the sparse writer is: cholmod_write_dense searches for the shortest
+ * exact form of every value, which costs seconds for a topic-term matrix. */
 int nt_dense_write_mtx(const char *path, const double *X, nt_dense_layout layout, nt_error *err)
 {
-    cholmod_common cc;
-    nt_cholmod_start(&cc);
-    cholmod_dense *D = cholmod_allocate_dense(layout.rows, layout.cols, layout.rows, CHOLMOD_REAL, &cc);
-    if (!D) {
-        cholmod_finish(&cc);
-        return nt_error_set(err, NT_ENOMEM, "out of memory writing %s", path);
-    }
-    double *Dx = D->x;
-    for (size_t c = 0; c < layout.cols; c++)
-        for (size_t r = 0; r < layout.rows; r++)
-            Dx[c * layout.rows + r] = element(X, layout, r, c);
     nt_output out;
     int status = nt_output_open(&out, path, err);
-    if (status == NT_OK) {
-        if (cholmod_write_dense(out.fp, D, NULL, &cc) < 0) {
-            nt_output_abort(&out);
-            status = nt_error_set(err, NT_EIO, "cannot write %s (%s)", path, nt_cholmod_last_message());
-        } else {
-            status = nt_output_commit(&out, err);
-        }
-    }
-    cholmod_free_dense(&D, &cc);
-    cholmod_finish(&cc);
-    return status;
+    if (status != NT_OK)
+        return status;
+    fprintf(out.fp, "%%%%MatrixMarket matrix array real general\n%zu %zu\n", layout.rows, layout.cols);
+    for (size_t c = 0; c < layout.cols; c++)
+        for (size_t r = 0; r < layout.rows; r++)
+            fprintf(out.fp, "%.17g\n", element(X, layout, r, c));
+    return nt_output_commit(&out, err);
 }
 
 int nt_dense_write_tsv(const char *path, const double *X, nt_dense_layout layout, nt_error *err)

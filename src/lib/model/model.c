@@ -100,6 +100,8 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
     if (!model)
         return nt_error_set(err, NT_ENOMEM, "out of memory building the model");
     model->text = *text;
+    model->text.stopwords_file = NULL;
+    model->text.extra_stopwords = NULL;
     model->tfidf = *tfidf;
     model->nmf = *nmf;
     model->nmf.init_w = model->nmf.init_h = NULL;
@@ -109,9 +111,16 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
     memcpy(model->idf, dtm->idf, n * sizeof *model->idf);
     memcpy(model->h, result->h, result->k * n * sizeof *model->h);
     topic_shares(result, model->share);
-    if (nt_model_settings_own(model) != NT_OK || copy_vocab(dtm->vocab, model->vocab) != NT_OK) {
+    int rc = NT_OK;
+    if (nt_model_settings_own(model) != NT_OK || copy_vocab(dtm->vocab, model->vocab) != NT_OK)
+        rc = nt_error_set(err, NT_ENOMEM, "out of memory building the model");
+    char **stopwords = NULL;
+    if (rc == NT_OK)
+        rc = nt_model_stopwords_collect(text, &stopwords, err);
+    model->text.extra_stopwords = (const char *const *)stopwords;
+    if (rc != NT_OK) {
         nt_model_free(model);
-        return nt_error_set(err, NT_ENOMEM, "out of memory building the model");
+        return rc;
     }
     *out = model;
     return NT_OK;

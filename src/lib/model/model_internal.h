@@ -21,12 +21,32 @@ void nt_model_settings_write(nt_wbuf *w, const nt_model *model);
  * missing from an older file keeps its default), then checks the options. */
 int nt_model_settings_read(nt_rbuf *r, nt_model *model);
 
-/* Replaces the borrowed strings of model's options (language, stop-word file) by copies
+/* Replaces the borrowed strings of model's options (language, extra stop words) by copies
  * the model owns. Returns NT_OK or NT_ENOMEM (the strings not copied are then NULL). */
 int nt_model_settings_own(nt_model *model);
 
 /* Releases what the settings loader allocated inside model's options. */
 void nt_model_settings_free(nt_model *model);
+
+/* count words copied into one allocation: count + 1 pointers (the last NULL), then the
+ * words; released with free(). NULL when out of memory. */
+char **nt_model_words_pack(const char *const *words, size_t count);
+
+/* The extra stop words of a training run: the words of text->stopwords_file and of
+ * text->extra_stopwords, normalised, sorted and distinct (nt_stopwords_list), or NULL when
+ * there are none. Errors as nt_stopwords_add_file, nt_stopwords_add. */
+int nt_model_stopwords_collect(const nt_text_options *text, char ***out, nt_error *err);
+
+/* Replaces a borrowed word list by a packed copy (NULL for an empty one); NT_ENOMEM. */
+int nt_model_words_own(const char *const **words);
+
+/* A word list in the file: u64 count, then each word as a string. */
+void nt_model_words_write(nt_wbuf *w, const char *const *words);
+
+/* Reads a word list written by nt_model_words_write into *out (replacing and freeing what
+ * it held; NULL for none), checking each word is non-empty and the list sorted and
+ * distinct; field names it in messages. */
+int nt_model_words_read(nt_rbuf *r, const char *field, const char *const **out);
 
 /* Allocates the arrays of a model with k topics and n terms (vocab with its string
  * tables zeroed); NULL when out of memory. */

@@ -17,7 +17,10 @@ enum field_type {
     F_REAL,     /* double; file: f64 */
     F_ENUM,     /* int with names; file: string (names outlive renumbering) */
     F_DFLIMIT,  /* nt_df_limit; file: f64 value, u8 is_fraction */
-    F_STRING    /* char * owned by the model, NULL allowed; file: u8 present, string */
+    F_STRING,   /* char * owned by the model, NULL allowed; file: u8 present, string */
+    F_WORDS     /* NULL-terminated char ** owned by the model (one allocation, see
+                   nt_model_words_pack), NULL for none; file: u64 count, then the strings,
+                   sorted and distinct */
 };
 
 typedef const char *(*enum_namer)(int value);
@@ -64,7 +67,7 @@ static const field_def fields[] = {
     FIELD("text", "language", F_STRING, text.language),
     FIELD("text", "stem", F_BOOL, text.stem),
     FIELD("text", "bundled-stopwords", F_BOOL, text.bundled_stopwords),
-    FIELD("text", "stopwords", F_STRING, text.stopwords_file),
+    FIELD("text", "stopwords", F_WORDS, text.extra_stopwords),
     FIELD("text", "min-df", F_DFLIMIT, text.prune.min_df),
     FIELD("text", "max-df", F_DFLIMIT, text.prune.max_df),
     FIELD("text", "max-terms", F_SIZE, text.prune.max_terms),
@@ -128,6 +131,7 @@ void nt_model_setting_get(const nt_model *model, size_t index, nt_setting *out)
         nt_df_limit_format(*(const nt_df_limit *)p, out->buf, sizeof out->buf);
         out->text = out->buf;
         break;
+    case F_WORDS: out->kind = NT_SETTING_WORDS; out->words = *(const char *const *const *)p; break;
     default: out->text = *(const char *const *)p; break; /* NULL: not set */
     }
 }
@@ -148,6 +152,7 @@ static void write_field(nt_wbuf *w, const nt_model *model, const field_def *f)
         nt_wbuf_u8(w, d->is_fraction != 0);
         break;
     }
+    case F_WORDS: nt_model_words_write(w, *(const char *const *const *)p); break;
     default: {
         const char *s = *(const char *const *)p;
         nt_wbuf_u8(w, s != NULL);
@@ -235,6 +240,7 @@ static int read_field(nt_rbuf *r, nt_model *model, const field_def *f)
     switch (f->type) {
     case F_ENUM: return read_enum(r, f, p);
     case F_STRING: return read_string_field(r, f, p);
+    case F_WORDS: return nt_model_words_read(r, f->name, p);
     case F_DFLIMIT: {
         nt_df_limit *d = p;
         uint8_t frac;
@@ -293,6 +299,12 @@ int nt_model_settings_own(nt_model *model)
             *s = NULL;
             if (borrowed && status == NT_OK && !(*s = strdup(borrowed)))
                 status = NT_ENOMEM;
+        } else if (fields[x].type == F_WORDS) {
+            const char *const **words = field_ptr(model, &fields[x]);
+            if (status == NT_OK)
+                status = nt_model_words_own(words);
+            else
+                *words = NULL;
         }
     return status;
 }
@@ -321,5 +333,9 @@ void nt_model_settings_free(nt_model *model)
             const char **s = field_ptr(model, &fields[x]);
             free((void *)*s);
             *s = NULL;
+        } else if (fields[x].type == F_WORDS) {
+            const char *const **words = field_ptr(model, &fields[x]);
+            free((void *)*words);
+            *words = NULL;
         }
 }

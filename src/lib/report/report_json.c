@@ -5,7 +5,7 @@
 #include "report_internal.h"
 
 /* Bumped when a field changes meaning or disappears; adding fields keeps it. */
-#define REPORT_JSON_VERSION 1
+#define REPORT_JSON_VERSION 2
 
 static void write_setting(FILE *fp, const nt_setting *s)
 {
@@ -15,6 +15,14 @@ static void write_setting(FILE *fp, const nt_setting *s)
     case NT_SETTING_BOOL: fputs(s->flag ? "true" : "false", fp); break;
     case NT_SETTING_INTEGER: fprintf(fp, "%lld", s->integer); break;
     case NT_SETTING_REAL: nt_json_number(fp, s->real); break;
+    case NT_SETTING_WORDS:
+        fputc('[', fp);
+        for (size_t q = 0; s->words && s->words[q]; q++) {
+            fputs(q ? ", " : "", fp);
+            nt_json_string(fp, s->words[q]);
+        }
+        fputc(']', fp);
+        break;
     default:
         if (s->text)
             nt_json_string(fp, s->text);

@@ -132,3 +132,27 @@ int nt_stopwords_add(nt_stopwords *sw, const char *word, size_t len, nt_error *e
         return nt_error_set(err, rc, "out of memory adding stop words");
     return NT_OK;
 }
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int nt_stopwords_list(const nt_stopwords *sw, char ***out, nt_error *err)
+{
+    size_t pointers = (sw->count + 1) * sizeof(char *);
+    char **list = malloc(pointers + sw->pool_len);
+    if (!list)
+        return nt_error_set(err, NT_ENOMEM, "out of memory listing %zu stop words", sw->count);
+    char *words = (char *)list + pointers;
+    if (sw->pool_len)
+        memcpy(words, sw->pool, sw->pool_len);
+    for (size_t q = 0, at = 0; q < sw->count; q++) {
+        list[q] = words + at;
+        at += strlen(words + at) + 1;
+    }
+    list[sw->count] = NULL;
+    qsort(list, sw->count, sizeof *list, compare_words);
+    *out = list;
+    return NT_OK;
+}

@@ -10,7 +10,7 @@ grep -q "^13 documents, 4 topics; coherence of the top 10 terms" table
 [ "$(grep -cE '^ +[1-4] +[0-9]+ +-?[0-9.]+ +-?[0-9.]+$' table)" = 4 ]
 grep -q "^labels: 13 documents in 5 classes compared (0 without a label, 1 unknown name in the file)" table
 awk '/^purity/ { if ($2 < 0.9) exit 1; found = 1 } END { exit !found }' table
-grep -q "labels.tsv: 1 name is no document under .* (e.g. 'ghost.txt')" warnings
+grep -q "labels.tsv: 1 name is no document of the corpus (e.g. 'ghost.txt')" warnings
 "$NT" evaluate fit/model.ntm "$DATA/model/corpus" --labels labels.tsv --json -q > out.json 2> /dev/null
 grep -q '"labels": {"purity": ' out.json
 grep -q '"compared": 13, "classes": 5, "unlabelled": 0, "unknown_names": 1}' out.json

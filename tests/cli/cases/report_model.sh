@@ -3,7 +3,7 @@ set -e
 "$NT" fit "$DATA/model/corpus" -k 4 -o m --top-terms 5 --quiet > fit.txt
 "$NT" report m/model.ntm --top-terms 5 > report.txt
 [ "$(grep -c '^Topic [1-4] ([0-9.]*% of the training corpus)$' report.txt)" = 4 ]
-grep -Eq '^model: k = 4, [0-9]+ terms, fitted on 13 documents \([0-9]+ nonzeros\) with hals, relative error [0-9.]+, [0-9]+ iterations?' report.txt
+grep -Eq '^model fit: 13 documents, [0-9]+ terms, [0-9]+ nonzeros, k = 4, hals, relative error [0-9.]+, [0-9]+ iterations?' report.txt
 # The same top terms and weights as fit printed.
 diff <(grep -E '^  [^ ]+ +[0-9.]+' fit.txt | awk '{print $1, $2}') \
      <(grep -E '^  [^ ]+ +[0-9.]+' report.txt | awk '{print $1, $2}')

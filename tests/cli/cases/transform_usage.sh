@@ -1,2 +1,2 @@
-# transform needs both MODEL and DIR.
+# transform needs MODEL and the documents (DIR, --files-from or --lines).
 "$NT" transform only-one-argument

@@ -1,0 +1,140 @@
+/* test_nmf_final_w.c: the factors a fit reports: nt_nmf_rel_error against a dense
+ * recomputation, and nt_nmf_result_project giving exactly the projection a transform gives,
+ * with a relative error that only falls. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmf_tests.h"
+
+/* A copy of x (len values). */
+static double *copy(const double *x, size_t len)
+{
+    double *c = malloc(len * sizeof *c);
+    memcpy(c, x, len * sizeof *c);
+    return c;
+}
+
+/* On P with W0 scaled by 0.9 (so the error is far from 0): sparse and dense A give the
+ * dense reference's figure within 1e-12; the planted factors give 0 within 1e-7, the
+ * precision of the expansion ||A||^2 - 2<A,WH> + <W^T W, H H^T> near an exact fit. */
+START_TEST(rel_error_matches_dense_reference)
+{
+    double *w = copy(P.w0, P.m * P.k), e_sparse, e_dense, e_exact;
+    for (size_t q = 0; q < P.m * P.k; q++)
+        w[q] *= 0.9;
+    nt_matrix sparse = {P.m, P.n, P.s, NULL}, dense = {P.m, P.n, NULL, P.a};
+    double want = dense_rel_error(P.a, P.m, P.n, w, P.h0, P.k);
+    ck_assert_int_eq(nt_nmf_rel_error(&sparse, w, P.h0, P.k, 1, &e_sparse, NULL), NT_OK);
+    ck_assert_int_eq(nt_nmf_rel_error(&dense, w, P.h0, P.k, 1, &e_dense, NULL), NT_OK);
+    ck_assert_double_gt(want, 0.05);
+    ck_assert_double_eq_tol(e_sparse, want, 1e-12);
+    ck_assert_double_eq_tol(e_dense, want, 1e-12);
+    ck_assert_int_eq(nt_nmf_rel_error(&sparse, P.w0, P.h0, P.k, 1, &e_exact, NULL), NT_OK);
+    ck_assert_double_le(e_exact, 1e-7);
+    free(w);
+}
+END_TEST
+
+/* Large enough to run in parallel: 1 and 3 threads give the same bits. */
+START_TEST(rel_error_ignores_the_thread_count)
+{
+    planted big;
+    planted_make(&big, 400, 300, 6, 0.3, 11);
+    double *w = copy(big.w0, big.m * big.k), one, three;
+    w[5] += 0.5;
+    nt_matrix a = {big.m, big.n, big.s, NULL};
+    ck_assert_int_eq(nt_nmf_rel_error(&a, w, big.h0, big.k, 1, &one, NULL), NT_OK);
+    ck_assert_int_eq(nt_nmf_rel_error(&a, w, big.h0, big.k, 3, &three, NULL), NT_OK);
+    ck_assert(one == three);
+    ck_assert_double_eq_tol(one, dense_rel_error(big.a, big.m, big.n, w, big.h0, big.k), 1e-12);
+    free(w);
+    planted_free(&big);
+}
+END_TEST
+
+/* A rank-deficient hals fit with the default stopping rule (k = 3 < 4, so the error stays
+ * well above 0): the W stored afterwards is bit for bit nt_nmf_project's, differs from the
+ * last iterate, and its relative error is no larger and is the dense reference's. */
+START_TEST(result_project_stores_the_transform_w)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 200, 1e-4);
+    o.k = 3;
+    nt_nmf_result *r = fit_ok(&a, &o);
+    double *last = copy(r->w, P.m * 3), before = r->rel_error, norm2 = 0.0, moved = 0.0;
+    double *projected = malloc(P.m * 3 * sizeof *projected);
+    nt_error err;
+    ck_assert_int_eq(nt_nmf_result_projects_w(&o), 1);
+    ck_assert_msg(nt_nmf_result_project(&a, &o, r, &err) == NT_OK, "%s", err.message);
+    ck_assert_int_eq(nt_nmf_project(&a, r->h, &o, projected, &err), NT_OK);
+    ck_assert_mem_eq(r->w, projected, P.m * 3 * sizeof *projected);
+    for (size_t q = 0; q < P.m * 3; q++)
+        moved = fmax(moved, fabs(r->w[q] - last[q]));
+    ck_assert_double_gt(moved, 1e-9);
+    ck_assert_double_le(r->rel_error, before + 1e-15);
+    ck_assert_double_eq_tol(r->rel_error, dense_rel_error(P.a, P.m, P.n, r->w, r->h, 3), 1e-12);
+    for (size_t q = 0; q < P.m * P.n; q++)
+        norm2 += P.a[q] * P.a[q];
+    /* No penalties: the objective is 1/2 ||A - WH||^2. */
+    ck_assert_double_eq_tol(r->objective, 0.5 * r->rel_error * r->rel_error * norm2, 1e-9 * norm2);
+    free(last);
+    free(projected);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+/* kl (another loss), snmf-r/-l (penalties on W) and missing entries keep the fit's W. */
+START_TEST(result_project_leaves_other_fits_alone)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    const int algs[4] = {NT_NMF_KL, NT_NMF_SNMF_R, NT_NMF_SNMF_L, NT_NMF_HALS};
+    for (int q = 0; q < 4; q++) {
+        nt_nmf_options o = opts_for(algs[q], 30, 1e-4);
+        o.missing = algs[q] == NT_NMF_HALS ? NT_NMF_MISSING_ABSENT : NT_NMF_MISSING_ZERO;
+        nt_nmf_result *r = fit_ok(&a, &o);
+        double *w = copy(r->w, P.m * P.k), e = r->rel_error, f = r->objective;
+        ck_assert_int_eq(nt_nmf_result_projects_w(&o), 0);
+        ck_assert_int_eq(nt_nmf_result_project(&a, &o, r, NULL), NT_OK);
+        ck_assert_mem_eq(r->w, w, P.m * P.k * sizeof *w);
+        ck_assert(r->rel_error == e && r->objective == f);
+        free(w);
+        nt_nmf_result_free(r);
+    }
+}
+END_TEST
+
+START_TEST(final_w_errors)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = opts_for(NT_NMF_HALS, 5, 1e-4);
+    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_error err;
+    double e;
+    /* A result of another size. */
+    nt_matrix smaller = {P.m - 1, P.n, P.s, NULL};
+    ck_assert_int_eq(nt_nmf_result_project(&smaller, &o, r, &err), NT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "do not match"));
+    /* An all-zero or non-finite A, or neither form given. */
+    double *zero = calloc(P.m * P.n, sizeof *zero);
+    nt_matrix z = {P.m, P.n, NULL, zero};
+    ck_assert_int_eq(nt_nmf_rel_error(&z, r->w, r->h, P.k, 1, &e, &err), NT_EEMPTY);
+    zero[7] = NAN;
+    ck_assert_int_eq(nt_nmf_rel_error(&z, r->w, r->h, P.k, 1, &e, &err), NT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "not finite"));
+    nt_matrix none = {P.m, P.n, NULL, NULL};
+    ck_assert_int_eq(nt_nmf_rel_error(&none, r->w, r->h, P.k, 1, &e, &err), NT_EINVAL);
+    free(zero);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+void nmf_add_final_w_tests(TCase *core, TCase *errors)
+{
+    tcase_add_test(core, rel_error_matches_dense_reference);
+    tcase_add_test(core, rel_error_ignores_the_thread_count);
+    tcase_add_test(core, result_project_stores_the_transform_w);
+    tcase_add_test(core, result_project_leaves_other_fits_alone);
+    tcase_add_test(errors, final_w_errors);
+}
