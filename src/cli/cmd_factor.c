@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_main.h"
@@ -10,6 +9,7 @@
 #include "cli_run_options.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/nmf.h"
+#include "nmftopics/output.h"
 
 typedef struct factor_args {
     const char *prefix;  /* -o PREFIX */
@@ -41,12 +41,15 @@ static const cli_command_spec spec = {
     "a run stops at --max-iter or --max-time before its stopping rule holds.",
     1, 1};
 
-/* Writes W (m x k) and H (k x n) from factor-major arrays; on failure removes both files. */
+/* Writes W (m x k) and H (k x n) from factor-major arrays, both or neither. */
 static int write_factors(const factor_args *a, const nt_nmf_result *r, nt_error *err)
 {
     const char *ext = a->tsv ? "tsv" : "mtx";
     size_t len = strlen(a->prefix) + 8;
     char *wpath = malloc(len), *hpath = malloc(len);
+    const char *wstaged, *hstaged;
+    nt_output_group group;
+    nt_output_group_init(&group);
     int rc = NT_OK;
     if (!wpath || !hpath)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory");
@@ -56,10 +59,16 @@ static int write_factors(const factor_args *a, const nt_nmf_result *r, nt_error 
     if (rc == NT_OK) {
         snprintf(wpath, len, "%s.W.%s", a->prefix, ext);
         snprintf(hpath, len, "%s.H.%s", a->prefix, ext);
-        rc = write(wpath, r->w, wl, err);
-        if (rc == NT_OK && (rc = write(hpath, r->h, hl, err)) != NT_OK)
-            unlink(wpath);
+        rc = nt_output_group_add(&group, wpath, &wstaged, err);
     }
+    if (rc == NT_OK)
+        rc = nt_output_group_add(&group, hpath, &hstaged, err);
+    if (rc == NT_OK)
+        rc = write(wstaged, r->w, wl, err);
+    if (rc == NT_OK)
+        rc = write(hstaged, r->h, hl, err);
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
     free(wpath);
     free(hpath);
     return rc;

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_corpus_options.h"
@@ -159,29 +158,41 @@ static cli_option_group nmf_group(rank_args *a)
     return g;
 }
 
+typedef int (*rank_writer)(FILE *fp, const nt_rank_table *t, const nt_rank_choice *c,
+                           nt_error *err);
+
+/* Writes PREFIX + suffix of the set g through write. */
+static int write_one(nt_output_group *g, const char *prefix, const char *suffix,
+                     rank_writer write, const nt_rank_table *t, const nt_rank_choice *c,
+                     nt_error *err)
+{
+    size_t len = strlen(prefix) + strlen(suffix) + 1;
+    char *path = malloc(len);
+    const char *staged;
+    nt_output out;
+    if (!path)
+        return nt_error_set(err, NT_ENOMEM, "out of memory");
+    snprintf(path, len, "%s%s", prefix, suffix);
+    int rc = nt_output_group_add(g, path, &staged, err);
+    free(path);
+    if (rc == NT_OK)
+        rc = nt_output_open(&out, staged, err);
+    if (rc == NT_OK && (rc = write(out.fp, t, c, err)) != NT_OK)
+        nt_output_abort(&out);
+    return rc == NT_OK ? nt_output_commit(&out, err) : rc;
+}
+
 /* PREFIX.tsv and PREFIX.json, both or neither. */
 static int write_files(const rank_args *a, const nt_rank_table *t, const nt_rank_choice *c,
                        nt_error *err)
 {
-    size_t len = strlen(a->prefix) + 6;
-    char *tsv = malloc(len), *json = malloc(len);
-    nt_output out[2] = {{0}, {0}};
-    int rc = tsv && json ? NT_OK : nt_error_set(err, NT_ENOMEM, "out of memory");
-    if (rc == NT_OK) {
-        snprintf(tsv, len, "%s.tsv", a->prefix);
-        snprintf(json, len, "%s.json", a->prefix);
-        rc = nt_output_open(&out[0], tsv, err);
-    }
-    if (rc == NT_OK && (rc = nt_rank_write_tsv(out[0].fp, t, c, err)) == NT_OK)
-        rc = nt_output_open(&out[1], json, err);
-    if (rc == NT_OK && (rc = nt_rank_write_json(out[1].fp, t, c, err)) == NT_OK &&
-        (rc = nt_output_commit(&out[0], err)) == NT_OK &&
-        (rc = nt_output_commit(&out[1], err)) != NT_OK)
-        unlink(tsv);
-    nt_output_abort(&out[0]);
-    nt_output_abort(&out[1]);
-    free(tsv);
-    free(json);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    int rc = write_one(&group, a->prefix, ".tsv", nt_rank_write_tsv, t, c, err);
+    if (rc == NT_OK)
+        rc = write_one(&group, a->prefix, ".json", nt_rank_write_json, t, c, err);
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
     return rc;
 }
 
