@@ -88,8 +88,17 @@ typedef struct nt_nmf_options {
 /* Sets every option to its default. */
 void nt_nmf_options_init(nt_nmf_options *opts);
 
-/* Checks the options against an m x n input before any work; err names the option. */
+/* Checks the options against an m x n input before any work: everything
+ * nt_nmf_options_check_settings checks, then k against min(m, n), the custom factors'
+ * presence and the hold-out entries against m x n. Returns NT_OK or NT_EINVAL, err naming
+ * the option and value. */
 int nt_nmf_options_check(const nt_nmf_options *opts, size_t m, size_t n, nt_error *err);
+
+/* Checks what does not depend on the input's size, so that a clash of options (say kl with
+ * an L1 penalty) is refused before the input is read: algorithm and init known, runs,
+ * max-iter, threads, tol, max-time, the stop rule, the penalties and the combinations the
+ * algorithm and missing mode allow. Returns NT_OK or NT_EINVAL, err naming the option. */
+int nt_nmf_options_check_settings(const nt_nmf_options *opts, nt_error *err);
 
 /* The outcome of nt_nmf_fit. Factors are "factor-major": topic t's document weights are
  * w[t*m .. t*m+m-1] and its term weights h[t*n .. t*n+n-1].

@@ -6,6 +6,7 @@
 #include "cli_args.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
+#include "cli_output_path.h"
 #include "cli_run_options.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/nmf.h"
@@ -28,8 +29,7 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
     static const char *const formats[] = {"mtx", "tsv"};
     if (strcmp(name, "format") == 0)
         return cli_parse_choice(name, value, formats, 2, &a->tsv, err);
-    a->prefix = value;
-    return 0;
+    return cli_parse_output(name, value, CLI_OUTPUT_PATH_PREFIX, &a->prefix, err);
 }
 
 static const cli_command_spec spec = {
@@ -86,9 +86,7 @@ static int factor_file(const char *path, const factor_args *fa, cli_nmf_options 
     if (rc == NT_OK)
         rc = nt_sparse_check_values(A, path, &err);
     if (rc == NT_OK)
-        rc = cli_nmf_options_load(no, A->nrow, A->ncol, &err);
-    if (rc == NT_OK)
-        rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, &err);
+        rc = cli_nmf_options_prepare(no, A->nrow, A->ncol, &err);
     if (rc == NT_OK) {
         nt_matrix a = {A->nrow, A->ncol, A, NULL};
         rc = nt_nmf_fit(&a, &no->nmf, &hooks, &r, &err);
@@ -131,7 +129,9 @@ int cmd_factor(int argc, char **argv)
     if (parsed != CLI_PARSED)
         return NT_EXIT_USAGE;
     no.nmf.threads = fa.run.threads;
-    int code = factor_file(pos[0], &fa, &no);
+    int code = cli_output_prefix_check(fa.prefix, spec.name);
+    if (code == NT_EXIT_OK)
+        code = factor_file(pos[0], &fa, &no);
     cli_nmf_options_free(&no);
     return code;
 }

@@ -8,6 +8,7 @@
 #include "cli_corpus_options.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
+#include "cli_output_path.h"
 #include "cli_run_options.h"
 #include "cli_text_options.h"
 #include "nmftopics/dtm.h"
@@ -130,8 +131,8 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
     if (strcmp(name, "holdout") == 0)
         return cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
     if (strcmp(name, "output") == 0)
-        a->prefix = value;
-    else if (strcmp(name, "json") == 0)
+        return cli_parse_output(name, value, CLI_OUTPUT_PATH_PREFIX, &a->prefix, err);
+    if (strcmp(name, "json") == 0)
         a->json = 1;
     else
         return handle_count(a, name, value, err);
@@ -139,10 +140,19 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
 }
 
 /* The NMF group without the options rank sets itself (-k, --runs) or that do not apply
- * across ranks (custom starting factors). */
+ * across ranks (custom starting factors), and with the help of the options whose choices
+ * the cross-validation fits narrow (nt_rank_options_check_settings enforces them). */
 static cli_option_group nmf_group(rank_args *a)
 {
     static const char *const dropped[] = {"rank", "runs", "init-w", "init-h"};
+    static const cli_option narrowed[] = {
+        {"algorithm", 0, "NAME", "hals or mu: the cross-validation fits leave entries out "
+                                 "(default: hals)"},
+        {"init", 0, "NAME", "random: the cross-validation fits start at random (default: "
+                            "random)"},
+        {"stop", 0, "RULE", "objective: the cross-validation fits stop on it (default: "
+                            "objective)"},
+    };
     cli_option_group g = cli_nmf_option_group(&a->nmf);
     cli_option *buf = a->nmf_kept;
     size_t kept = 0, cap = sizeof a->nmf_kept / sizeof a->nmf_kept[0];
@@ -150,8 +160,13 @@ static cli_option_group nmf_group(rank_args *a)
         int drop = 0;
         for (size_t d = 0; d < sizeof dropped / sizeof dropped[0]; d++)
             drop |= strcmp(g.options[q].name, dropped[d]) == 0;
-        if (!drop)
-            buf[kept++] = g.options[q];
+        if (drop)
+            continue;
+        buf[kept] = g.options[q];
+        for (size_t d = 0; d < sizeof narrowed / sizeof narrowed[0]; d++)
+            if (strcmp(g.options[q].name, narrowed[d].name) == 0)
+                buf[kept] = narrowed[d];
+        kept++;
     }
     g.options = buf;
     g.count = kept;
@@ -218,7 +233,6 @@ static int survey(rank_args *a)
     nt_dtm *dtm = NULL;
     nt_rank_table *table = NULL;
     nt_rank_choice choice;
-    a->rank.nmf = a->nmf.nmf;
     int rc = cli_text_options_load(&a->text, &err);
     if (rc == NT_OK)
         rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
@@ -238,6 +252,18 @@ static int survey(rank_args *a)
     nt_rank_table_free(table);
     nt_dtm_free(dtm);
     return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
+}
+
+/* Before the matrix is built: hands the NMF options to the survey and checks what its fits
+ * allow, refusing the rest as a usage error. */
+static int check_settings(rank_args *a)
+{
+    nt_error err;
+    a->rank.nmf = a->nmf.nmf;
+    if (nt_rank_options_check_settings(&a->rank, &err) == NT_OK)
+        return CLI_PARSED;
+    cli_error("rank: %s", err.message);
+    return CLI_USAGE_ERROR;
 }
 
 /* Parses the command line into a; returns CLI_PARSED, CLI_HELP_SHOWN or CLI_USAGE_ERROR. */
@@ -265,10 +291,15 @@ static int parse(int argc, char **argv, rank_args *a)
         parsed = cli_corpus_options_finish(&a->corpus, pos, npos, &spec);
     if (parsed == CLI_PARSED)
         parsed = cli_text_options_finish(&a->text, spec.name);
+    if (parsed == CLI_PARSED && a->nmf.nmf.init == NT_NMF_INIT_CUSTOM) {
+        cli_error("rank: --init custom is not available: the candidate k differ, and so would "
+                  "the sizes of their starting factors (use --init random)");
+        parsed = CLI_USAGE_ERROR;
+    }
     if (parsed == CLI_PARSED)
         parsed = cli_nmf_options_finish(&a->nmf, spec.name);
     a->text.text.threads = a->nmf.nmf.threads = a->run.threads;
-    return parsed;
+    return parsed == CLI_PARSED ? check_settings(a) : parsed;
 }
 
 int cmd_rank(int argc, char **argv)
@@ -277,7 +308,9 @@ int cmd_rank(int argc, char **argv)
     int parsed = parse(argc, argv, &a);
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    int code = survey(&a);
+    int code = a.prefix ? cli_output_prefix_check(a.prefix, spec.name) : NT_EXIT_OK;
+    if (code == NT_EXIT_OK)
+        code = survey(&a);
     cli_text_options_free(&a.text);
     return code;
 }

@@ -1,5 +1,6 @@
 /* options.c: NMF option defaults, their validation, and the names of algorithms and inits. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "missing.h"
@@ -60,13 +61,8 @@ static int check_penalties(const nt_nmf_options *o, const nt_nmf_method *method,
     return NT_OK;
 }
 
-int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *err)
+int nt_nmf_options_check_settings(const nt_nmf_options *o, nt_error *err)
 {
-    size_t kmax = m < n ? m : n;
-    if (o->k < 1 || o->k > kmax)
-        return nt_error_set(err, NT_EINVAL, "rank k = %zu is out of range: it must be from 1 to "
-                                            "min(rows, columns) = %zu for a %zu x %zu matrix",
-                            o->k, kmax, m, n);
     const char *aname = nt_nmf_algorithm_name(o->algorithm);
     const nt_nmf_method *method = nt_nmf_method_find(o->algorithm);
     if (!method)
@@ -76,8 +72,6 @@ int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *
     if (!nt_nmf_init_find(o->init))
         return nt_error_set(err, NT_EINVAL, "init %s is not available in this build",
                             iname ? iname : "(out of range)");
-    if (o->init == NT_NMF_INIT_CUSTOM && (!o->init_w || !o->init_h))
-        return nt_error_set(err, NT_EINVAL, "custom init needs both W and H");
     if (o->runs < 1 || o->max_iter < 1 || o->threads < 0)
         return nt_error_set(err, NT_EINVAL, "runs (%d) and max-iter (%d) must be >= 1 and threads "
                                             "(%d) >= 0", o->runs, o->max_iter, o->threads);
@@ -87,5 +81,21 @@ int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *
     if (o->stop != NT_NMF_STOP_OBJECTIVE && o->stop != NT_NMF_STOP_PGRAD)
         return nt_error_set(err, NT_EINVAL, "stop rule %d is unknown", o->stop);
     int rc = check_penalties(o, method, err);
-    return rc != NT_OK ? rc : nt_nmf_missing_check(o, m, n, err);
+    /* No size yet: SIZE_MAX bounds no hold-out entry, the rest of the check is the same. */
+    return rc != NT_OK ? rc : nt_nmf_missing_check(o, SIZE_MAX, SIZE_MAX, err);
+}
+
+int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *err)
+{
+    size_t kmax = m < n ? m : n;
+    if (o->k < 1 || o->k > kmax)
+        return nt_error_set(err, NT_EINVAL, "rank k = %zu is out of range: it must be from 1 to "
+                                            "min(rows, columns) = %zu for a %zu x %zu matrix",
+                            o->k, kmax, m, n);
+    int rc = nt_nmf_options_check_settings(o, err);
+    if (rc != NT_OK)
+        return rc;
+    if (o->init == NT_NMF_INIT_CUSTOM && (!o->init_w || !o->init_h))
+        return nt_error_set(err, NT_EINVAL, "custom init needs both W and H");
+    return nt_nmf_missing_check(o, m, n, err);
 }
