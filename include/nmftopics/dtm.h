@@ -95,10 +95,10 @@ typedef struct nt_dtm {
 } nt_dtm;
 
 /* Builds the TF-IDF matrix of corpus.
- * Documents are streamed: read in batches, each batch tokenized, stop-word filtered and
- * stemmed on `threads` OpenMP threads (one tokenizer and one stemmer per thread), then
- * counted in document order, so only the counts of the corpus are ever held in memory,
- * never its text, and the result is bit-identical whatever the number of threads.
+ * Documents are streamed: each is read, tokenized, stop-word filtered, stemmed and counted
+ * by one of `threads` OpenMP threads (one tokenizer and one stemmer per thread), so only
+ * the counts of the corpus are ever held in memory, never its text; the rows are then put
+ * in document order, and the result is bit-identical whatever the number of threads.
  * - Stop words are removed before stemming, matching the case-folded token; bigrams
  *   (ngram_max 2) join consecutive remaining tokens, as scikit-learn does.
  * - Documents holding a NUL byte are skipped with one warning through hooks giving their

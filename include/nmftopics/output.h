@@ -30,9 +30,10 @@ int nt_output_commit(nt_output *out, nt_error *err);
 /* Closes and removes the temporary file; safe on a zeroed or already finished nt_output. */
 void nt_output_abort(nt_output *out);
 
-/* Removes every temporary file still open, including the staged files of groups. Meant
- * for a SIGINT/SIGTERM/SIGHUP handler that then ends the process: it is async-signal-safe,
- * and while a group renames its files it waits until the whole set is in place. */
+/* Removes every temporary file still open (the staged files of groups too), and makes every
+ * later nt_output_open fail (on any thread), so no new temporary file outlives it. While a
+ * group renames its files it waits until the whole set is in place. Async-signal-safe:
+ * meant for a signal handler that then ends the process. */
 void nt_output_remove_pending(void);
 
 /* A set of output files that appear together or not at all: the final files are renamed
@@ -41,7 +42,7 @@ void nt_output_remove_pending(void);
 typedef struct nt_output_group {
     nt_output *files;  /* staged files, size count; each fp is NULL (closed) */
     size_t count;
-    size_t capacity;
+    size_t capacity;   /* allocated size of files */
 } nt_output_group;
 
 /* An empty group. */
@@ -51,7 +52,7 @@ void nt_output_group_init(nt_output_group *g);
  * and sets *staged to that name, owned by the group until commit or abort. The caller
  * writes the file's content to *staged by any means, such as a writer taking a path
  * (which replaces the staging file through its own temporary) or nt_output_open. Returns
- * NT_OK, NT_ENOMEM, or NT_EIO naming path. */
+ * NT_OK, NT_ENOMEM, or NT_EIO naming path (*staged is then NULL). */
 int nt_output_group_add(nt_output_group *g, const char *path, const char **staged,
                         nt_error *err);
 

@@ -71,6 +71,10 @@ START_TEST(output_abort_and_pending_removal_leave_nothing)
     nt_output_remove_pending(); /* what the signal handler does */
     ck_assert_int_eq(count_entries(dir), 0);
     nt_output_abort(&b);
+    /* Other threads go on until the process ends: no file they open may survive it. */
+    nt_output c;
+    ck_assert_int_eq(nt_output_open(&c, path, NULL), NT_EIO);
+    ck_assert_int_eq(count_entries(dir), 0);
 }
 END_TEST
 

@@ -1,5 +1,5 @@
 /* test_output_group.c: output sets renamed into place together, and the registry of
- * temporary files beyond one block of slots. */
+ * temporary files that a signal handler clears. */
 #define _POSIX_C_SOURCE 200809L
 #include "test_output_group.h"
 
@@ -126,9 +126,9 @@ START_TEST(group_abort_keeps_earlier_files)
 }
 END_TEST
 
-START_TEST(registry_holds_more_than_one_block)
+START_TEST(pending_removal_takes_every_file)
 {
-    enum { N = 150 }; /* above the 64 slots of one block */
+    enum { N = 150 }; /* well above the 64 slots the registry once had */
     nt_output outs[N];
     for (int i = 0; i < N; i++) {
         char path[256], name[32];
@@ -210,7 +210,7 @@ void add_output_group_tests(TCase *core, TCase *edge, TCase *errors)
         tcase_add_checked_fixture(all[i], setup, teardown);
     tcase_add_test(core, group_commit_replaces_every_file);
     tcase_add_test(edge, group_abort_keeps_earlier_files);
-    tcase_add_test(edge, registry_holds_more_than_one_block);
+    tcase_add_test(edge, pending_removal_takes_every_file);
     tcase_add_test(edge, pending_removal_takes_staged_files);
     tcase_add_test(errors, group_refuses_a_folder_as_target);
     tcase_add_test(errors, group_add_fails_in_missing_folder);

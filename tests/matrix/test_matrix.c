@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "nmftopics/matrix.h"
+#include "test_matrix.h"
 
 static char dir[] = "/tmp/nt_test_matrix_XXXXXX";
 static char path_buf[512];
@@ -259,6 +260,7 @@ int main(void)
     tcase_add_test(edge, pattern_symmetric_and_array_files_are_expanded);
     tcase_add_test(edge, full_precision_survives_a_round_trip);
     tcase_add_test(edge, sparse_values_survive_a_round_trip_exactly);
+    add_decimal_tests(core, edge);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, negative_and_nan_values_are_named);
     tcase_add_test(errors, missing_and_unparsable_files_are_named);

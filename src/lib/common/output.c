@@ -13,63 +13,76 @@
 
 #include "output_internal.h"
 
-#define BLOCK_SLOTS 64
+#define MAX_PENDING 1024
 
-/* Temporary paths not yet committed, in blocks of slots chained as needed. Blocks are never
- * freed, and a block is zeroed before it is linked, so nt_output_remove_pending can walk
- * the chain from a signal handler at any moment. */
-typedef struct pending_block {
-    char *volatile slots[BLOCK_SLOTS];
-    struct pending_block *volatile next;
-} pending_block;
-
-static pending_block pending;
-static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
-/* Set while a group renames its files: a handler on another thread waits for the whole
- * set to be in place rather than remove half of it. */
+/* Temporary paths not yet committed, read by nt_output_remove_pending from a signal handler
+ * that may run on any thread while others go on. Lock-free atomics make the handshake safe:
+ * the handler sets `dying` before it scans the table, and nt_output_open reads `dying` after
+ * it has registered a new file, so every temporary file is removed by one side or the other. */
+static _Atomic(char *) pending[MAX_PENDING];
+static atomic_int dying;
+/* Set while a group renames its files: a handler on another thread waits for the whole set
+ * to be in place rather than remove part of it (the same handshake: the group reads `dying`
+ * after setting `renaming`, the handler `renaming` after setting `dying`). */
 static atomic_int renaming;
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Replaces the slot holding old_path by new_path; returns 0, or -1 when a new path finds
- * no free slot and no memory for another block. */
+/* Replaces the entry old_path by new_path (NULL: a free slot); 0 when there is none. */
 static int pending_set(const char *old_path, char *new_path)
 {
-    int rc = -1;
+    int found = 0;
     pthread_mutex_lock(&pending_lock);
-    for (pending_block *b = &pending; b && rc != 0; b = b->next) {
-        for (int i = 0; i < BLOCK_SLOTS && rc != 0; i++)
-            if (b->slots[i] == old_path) {
-                b->slots[i] = new_path;
-                rc = 0;
-            }
-        if (rc != 0 && !b->next && !old_path)
-            b->next = calloc(1, sizeof *b->next);
-    }
+    for (int i = 0; i < MAX_PENDING && !found; i++)
+        if (atomic_load(&pending[i]) == old_path) {
+            atomic_store(&pending[i], new_path);
+            found = 1;
+        }
     pthread_mutex_unlock(&pending_lock);
-    return old_path ? 0 : rc;
+    return found;
 }
 
 void nt_output_remove_pending(void)
 {
+    atomic_store(&dying, 1);
     while (atomic_load(&renaming))
         ;
-    for (pending_block *b = &pending; b; b = b->next)
-        for (int i = 0; i < BLOCK_SLOTS; i++) {
-            char *path = b->slots[i];
-            if (path)
-                unlink(path);
-        }
+    for (int i = 0; i < MAX_PENDING; i++) {
+        char *path = atomic_load(&pending[i]);
+        if (path)
+            unlink(path);
+    }
 }
 
-void nt_output_block_signals(sigset_t *saved)
+/* mkstemp creates files readable by their owner only; outputs get the mode a plain fopen
+ * would give them: 0666 less the umask (read once: reading it means setting it). */
+static mode_t output_mode;
+
+static void read_umask(void)
 {
-    sigset_t all;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, saved);
+    mode_t mask = umask(022);
+    umask(mask);
+    output_mode = 0666 & ~mask;
 }
 
-void nt_output_renaming(int on)
+static mode_t file_mode(void)
 {
-    atomic_store(&renaming, on);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, read_umask);
+    return output_mode;
+}
+
+int nt_output_renaming_begin(void)
+{
+    atomic_store(&renaming, 1);
+    if (!atomic_load(&dying))
+        return 1;
+    atomic_store(&renaming, 0);
+    return 0;
+}
+
+void nt_output_renaming_end(void)
+{
+    atomic_store(&renaming, 0);
 }
 
 void nt_output_forget(nt_output *out)
@@ -79,23 +92,6 @@ void nt_output_forget(nt_output *out)
     free(out->tmp_path);
     out->path = out->tmp_path = NULL;
     out->fp = NULL;
-}
-
-/* Creates the temporary file and registers it, with every signal held off in between so
- * that an interrupt cannot leave it behind. Returns its descriptor or -1 with errno set. */
-static int create_registered(char *tmp_path)
-{
-    sigset_t saved;
-    nt_output_block_signals(&saved);
-    int fd = mkstemp(tmp_path);
-    if (fd >= 0 && pending_set(NULL, tmp_path) != 0) {
-        unlink(tmp_path);
-        close(fd);
-        fd = -1;
-        errno = ENOMEM;
-    }
-    pthread_sigmask(SIG_SETMASK, &saved, NULL);
-    return fd;
 }
 
 int nt_output_open(nt_output *out, const char *path, nt_error *err)
@@ -110,13 +106,24 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
     }
     memcpy(out->tmp_path, path, len);
     memcpy(out->tmp_path + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    int fd = create_registered(out->tmp_path);
-    if (fd < 0) {
-        int e = errno;
+    /* No signal may land on this thread between creating the file and registering it. */
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
+    int fd = mkstemp(out->tmp_path);
+    int registered = fd >= 0 && pending_set(NULL, out->tmp_path);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    if (fd < 0 || !registered || atomic_load(&dying)) {
+        int e = fd < 0 ? errno : 0;
+        if (fd >= 0) {
+            close(fd);
+            unlink(out->tmp_path);
+        }
         nt_output_forget(out);
-        return nt_error_set(err, NT_EIO, "cannot create %s: %s", path, strerror(e));
+        return nt_error_set(err, NT_EIO, "cannot create %s: %s", path,
+                            e ? strerror(e) : "too many output files open, or interrupted");
     }
-    fchmod(fd, 0644);
+    fchmod(fd, file_mode());
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);

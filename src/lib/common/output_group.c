@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -55,11 +56,16 @@ static int check_targets(const nt_output_group *g, nt_error *err)
 
 int nt_output_group_commit(nt_output_group *g, nt_error *err)
 {
+    if (g->count == 0)
+        return NT_OK;
     int rc = check_targets(g, err);
     size_t done = 0;
-    sigset_t saved;
-    nt_output_block_signals(&saved);
-    nt_output_renaming(1);
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
+    int renaming = rc == NT_OK && nt_output_renaming_begin();
+    if (rc == NT_OK && !renaming)
+        rc = nt_error_set(err, NT_EIO, "interrupted before writing %s", g->files[0].path);
     for (; rc == NT_OK && done < g->count; done++)
         if (rename(g->files[done].tmp_path, g->files[done].path) != 0) {
             int e = errno;
@@ -75,7 +81,8 @@ int nt_output_group_commit(nt_output_group *g, nt_error *err)
         nt_output_forget(&g->files[i]);
     for (size_t i = done; i < g->count; i++)
         nt_output_abort(&g->files[i]);
-    nt_output_renaming(0);
+    if (renaming)
+        nt_output_renaming_end();
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
     free(g->files);
     nt_output_group_init(g);

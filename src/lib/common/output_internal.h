@@ -3,19 +3,16 @@
 #ifndef NT_OUTPUT_INTERNAL_H
 #define NT_OUTPUT_INTERNAL_H
 
-#include <signal.h>
-
 #include "nmftopics/output.h"
 
 /* Unregisters out's temporary file and frees its names without touching any file: for a
  * temporary that has just been renamed to its final name. */
 void nt_output_forget(nt_output *out);
 
-/* Holds off every signal in the calling thread; the old mask goes to saved. */
-void nt_output_block_signals(sigset_t *saved);
-
-/* on = 1 while a group renames its files, so that nt_output_remove_pending, run by a
- * signal handler on another thread, waits until the set is complete; then on = 0. */
-void nt_output_renaming(int on);
+/* Called by a group before its renames: 1 when they may go ahead, and then a signal
+ * handler calling nt_output_remove_pending on another thread waits until
+ * nt_output_renaming_end; 0 when the process is already being interrupted. */
+int nt_output_renaming_begin(void);
+void nt_output_renaming_end(void);
 
 #endif

@@ -21,25 +21,27 @@ double *nt_dtm_idf(const nt_vocab *v, size_t n_docs, int use_idf)
 }
 
 /* Fills Ap from the column sizes; returns the number of nonzeros. */
-static size_t column_pointers(const nt_rows *rows, const int *map, size_t n_terms, int *Ap)
+static size_t column_pointers(const nt_row *rows, size_t m, const int *map, size_t n_terms,
+                              int *Ap)
 {
     size_t nnz = 0;
     for (size_t j = 0; j <= n_terms; j++)
         Ap[j] = 0;
-    for (size_t k = 0; k < rows->ptr[rows->m]; k++) {
-        int j = map[rows->term[k]];
-        if (j >= 0) {
-            Ap[j + 1]++;
-            nnz++;
+    for (size_t i = 0; i < m; i++)
+        for (size_t k = 0; k < rows[i].n; k++) {
+            int j = map[rows[i].term[k]];
+            if (j >= 0) {
+                Ap[j + 1]++;
+                nnz++;
+            }
         }
-    }
     for (size_t j = 0; j < n_terms; j++)
         Ap[j + 1] += Ap[j];
     return nnz;
 }
 
 /* Places every mapped entry in its column, weighted; next (size n_terms) is scratch. */
-static void scatter(const nt_rows *rows, const int *map, const double *idf,
+static void scatter(const nt_row *rows, const int *map, const double *idf,
                     const nt_tfidf_options *o, cholmod_sparse *A, int *next)
 {
     const int *Ap = A->p;
@@ -47,12 +49,12 @@ static void scatter(const nt_rows *rows, const int *map, const double *idf,
     double *Ax = A->x;
     for (size_t j = 0; j < A->ncol; j++)
         next[j] = Ap[j];
-    for (size_t i = 0; i < rows->m; i++)
-        for (size_t k = rows->ptr[i]; k < rows->ptr[i + 1]; k++) {
-            int j = map[rows->term[k]];
+    for (size_t i = 0; i < A->nrow; i++)
+        for (size_t k = 0; k < rows[i].n; k++) {
+            int j = map[rows[i].term[k]];
             if (j < 0)
                 continue;
-            double tf = rows->count[k];
+            double tf = rows[i].count[k];
             if (o->sublinear_tf)
                 tf = 1.0 + log(tf);
             Ai[next[j]] = (int)i;
@@ -83,22 +85,22 @@ static size_t normalise(cholmod_sparse *A, nt_tfidf_norm kind, double *norm)
     return empty;
 }
 
-int nt_dtm_assemble(const nt_rows *rows, const int *map, size_t n_terms, const double *idf,
-                    const nt_tfidf_options *o, cholmod_sparse **out, size_t *empty_rows,
-                    nt_error *err)
+int nt_dtm_assemble(const nt_row *rows, size_t m, const int *map, size_t n_terms,
+                    const double *idf, const nt_tfidf_options *o, cholmod_sparse **out,
+                    size_t *empty_rows, nt_error *err)
 {
     int *Ap = malloc((n_terms + 1) * sizeof *Ap);
     int *next = malloc((n_terms ? n_terms : 1) * sizeof *next);
-    double *norm = malloc((rows->m ? rows->m : 1) * sizeof *norm);
+    double *norm = malloc((m ? m : 1) * sizeof *norm);
     cholmod_sparse *A = NULL;
     int rc = NT_OK;
     size_t nnz = 0;
     if (Ap && next && norm) {
-        nnz = column_pointers(rows, map, n_terms, Ap);
-        if (nnz > INT_MAX || rows->m > INT_MAX)
+        nnz = column_pointers(rows, m, map, n_terms, Ap);
+        if (nnz > INT_MAX || m > INT_MAX)
             rc = nt_error_set(err, NT_EINVAL, "%zu nonzeros in %zu rows exceed the int indices "
-                              "of the sparse matrix", nnz, rows->m);
-        else if (!(A = nt_sparse_allocate(rows->m, n_terms, nnz ? nnz : 1)))
+                              "of the sparse matrix", nnz, m);
+        else if (!(A = nt_sparse_allocate(m, n_terms, nnz ? nnz : 1)))
             rc = NT_ENOMEM;
     } else {
         rc = NT_ENOMEM;
@@ -111,7 +113,7 @@ int nt_dtm_assemble(const nt_rows *rows, const int *map, size_t n_terms, const d
         *out = A;
     } else if (rc == NT_ENOMEM) {
         nt_error_set(err, rc, "out of memory assembling a %zu x %zu matrix with %zu nonzeros",
-                     rows->m, n_terms, nnz);
+                     m, n_terms, nnz);
     }
     free(Ap);
     free(next);

@@ -33,7 +33,7 @@ static int count_corpus(const nt_corpus *corpus, const nt_text_options *text,
         rc = nt_tfidf_options_check(tfidf, err);
     if (rc == NT_OK)
         rc = nt_pipeline_run(corpus, text, hooks, p, err);
-    if (rc == NT_OK && p->rows.m == 0)
+    if (rc == NT_OK && p->m == 0)
         rc = nt_error_set(err, NT_EEMPTY, "no documents left: all %zu hold NUL bytes (binary)",
                           nt_corpus_count(corpus));
     return rc;
@@ -46,7 +46,7 @@ static int make_dtm(const nt_corpus *corpus, const nt_pipeline *p, nt_vocab *voc
                     nt_error *err)
 {
     nt_dtm *d = vocab && idf ? calloc(1, sizeof *d) : NULL;
-    if (!d || !(d->doc_names = calloc(p->rows.m ? p->rows.m : 1, sizeof *d->doc_names))) {
+    if (!d || !(d->doc_names = calloc(p->m ? p->m : 1, sizeof *d->doc_names))) {
         free(d);
         nt_vocab_free(vocab);
         free(idf);
@@ -55,9 +55,9 @@ static int make_dtm(const nt_corpus *corpus, const nt_pipeline *p, nt_vocab *voc
     d->vocab = vocab;
     d->idf = idf;
     d->stats = p->stats;
-    int rc = nt_dtm_assemble(&p->rows, map, vocab->n_terms, idf, tfidf, &d->A,
+    int rc = nt_dtm_assemble(p->rows, p->m, map, vocab->n_terms, idf, tfidf, &d->A,
                              &d->stats.empty_rows, err);
-    for (size_t i = 0; rc == NT_OK && i < p->rows.m; i++)
+    for (size_t i = 0; rc == NT_OK && i < p->m; i++)
         if (!(d->doc_names[i] = strdup(nt_corpus_name(corpus, p->kept[i]))))
             rc = nt_error_set(err, NT_ENOMEM, "out of memory copying document names");
     if (rc != NT_OK) {
@@ -77,13 +77,13 @@ int nt_dtm_build(const nt_corpus *corpus, const nt_text_options *text,
     if (rc == NT_OK && nt_vocab_builder_count(p.builder) == 0)
         rc = nt_error_set(err, NT_EEMPTY,
                           "no terms in %zu documents: every document is empty or holds only "
-                          "stop words and tokens outside the length bounds", p.rows.m);
+                          "stop words and tokens outside the length bounds", p.m);
     nt_vocab *vocab = NULL;
     int *map = NULL;
     if (rc == NT_OK)
-        rc = nt_vocab_builder_finish(p.builder, &text->prune, p.rows.m, &vocab, &map, err);
+        rc = nt_vocab_builder_finish(p.builder, &text->prune, p.m, &vocab, &map, err);
     if (rc == NT_OK)
-        rc = make_dtm(corpus, &p, vocab, nt_dtm_idf(vocab, p.rows.m, tfidf->use_idf), map, tfidf,
+        rc = make_dtm(corpus, &p, vocab, nt_dtm_idf(vocab, p.m, tfidf->use_idf), map, tfidf,
                       out, err);
     free(map);
     nt_pipeline_free(&p);

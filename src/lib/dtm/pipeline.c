@@ -1,18 +1,21 @@
-/* pipeline.c: the streaming driver. Each batch of documents is read, tokenized and
- * stemmed in parallel (one worker per OpenMP thread, dynamic schedule) against the shared
- * lexicon, which the workers only read. Between batches the tokens new in a batch join the
- * lexicon; the batch is then counted into rows, in document order, by the driving thread
- * while the other threads already tokenize the next batch. Only two batches of token ids
- * are held at a time, never the text. */
+/* pipeline.c: the streaming driver. Documents are handed out one at a time to the workers
+ * (one per OpenMP thread, dynamic schedule, since e-mails and speeches differ in size by
+ * orders of magnitude); each worker reads, tokenizes, stems and counts a document into a
+ * row of its own. Only the rows of term counts are kept, never the text. At the end the
+ * rows are gathered in document order, so the output does not depend on which thread
+ * counted which document. */
 #include "dtm/pipeline.h"
 
 #include <omp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dtm/run.h"
+#include "dtm/surfaces.h"
+#include "dtm/worker.h"
+#include "vocab/grow.h"
 
-#define DOCS_PER_THREAD 256  /* batch size per thread: bounds the token ids held at once */
+#define PROGRESS_EVERY 64  /* documents between progress reports */
 
 /* The bundled list of the language and/or the user's file, or NULL for no stop words. */
 static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
@@ -47,41 +50,44 @@ static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
     return rc;
 }
 
-static int start(nt_run *r, const nt_text_options *opts, const nt_hooks *hooks,
-                 nt_pipeline *p, nt_error *err)
+/* Everything one run holds besides its result. */
+typedef struct nt_run {
+    nt_stopwords *stopwords;  /* NULL when no word is to be removed */
+    nt_worker *workers;       /* size n_workers */
+    int n_workers;
+} nt_run;
+
+static int start(nt_run *r, const nt_corpus *corpus, const nt_text_options *opts,
+                 const nt_hooks *hooks, nt_pipeline *p, nt_error *err)
 {
     int rc = load_stopwords(opts, hooks, &r->stopwords, err);
     if (rc != NT_OK)
         return rc;
     r->n_workers = opts->threads > 0 ? opts->threads : omp_get_max_threads();
-    r->capacity = (size_t)r->n_workers * DOCS_PER_THREAD;
+    size_t total = nt_corpus_count(corpus);
     r->workers = calloc((size_t)r->n_workers, sizeof *r->workers);
-    for (int b = 0; b < 2; b++) {
-        r->batches[b].slots = calloc(r->capacity, sizeof *r->batches[b].slots);
-        r->batches[b].parity = b;
-    }
+    p->rows = malloc(total * sizeof *p->rows);
+    p->kept = malloc(total * sizeof *p->kept);
+    p->stores = calloc((size_t)r->n_workers, sizeof *p->stores);
     p->builder = nt_vocab_builder_create();
-    if (!r->workers || !r->batches[0].slots || !r->batches[1].slots || !p->builder ||
-        nt_rows_init(&p->rows) != 0 || nt_lexicon_init(&r->lexicon) != 0)
+    if (!r->workers || !p->rows || !p->kept || !p->stores || !p->builder)
         return nt_error_set(err, NT_ENOMEM, "out of memory starting %d threads", r->n_workers);
     for (int t = 0; t < r->n_workers && rc == NT_OK; t++)
-        rc = nt_worker_init(&r->workers[t], opts, r->stopwords, &r->lexicon, err);
+        rc = nt_worker_init(&r->workers[t], opts, r->stopwords, p->builder, err);
     return rc;
 }
 
-static void stop(nt_run *r)
+/* Releases the workers, handing their rows over to p. */
+static void stop(nt_run *r, nt_pipeline *p)
 {
+    for (int t = 0; r->workers && p->stores && t < r->n_workers; t++) {
+        p->stores[t] = r->workers[t].rows;
+        memset(&r->workers[t].rows, 0, sizeof r->workers[t].rows);
+        p->n_stores = t + 1;
+    }
     for (int t = 0; r->workers && t < r->n_workers; t++)
         nt_worker_free(&r->workers[t]);
-    for (int b = 0; b < 2; b++) {
-        for (size_t k = 0; r->batches[b].slots && k < r->capacity; k++)
-            free(r->batches[b].slots[k].seq);
-        free(r->batches[b].slots);
-    }
     free(r->workers);
-    free(r->ids);
-    nt_counter_free(&r->counter);
-    nt_lexicon_free(&r->lexicon);
     nt_stopwords_free(r->stopwords);
 }
 
@@ -101,80 +107,105 @@ static int worker_failure(const nt_run *r, nt_error *err)
     return first->status;
 }
 
-/* Tokenizes batch cur on every thread while the driving thread first counts batch prev
- * (NULL for none): prev only touches what the workers never read. */
-static int tokenize(nt_run *r, nt_batch *cur, const nt_batch *prev, nt_pipeline *p,
-                    nt_error *err)
+/* Runs every document through a worker, recording its row in p->rows[doc] and whether it
+ * was kept in p->kept[doc] (SIZE_MAX when skipped). After a failure, later documents are
+ * skipped but earlier ones still run, so the failure reported is always the earliest one.
+ * Progress is reported by the calling thread (thread 0) only. */
+static void count_all(nt_run *r, const nt_corpus *corpus, const nt_hooks *hooks,
+                      nt_pipeline *p)
 {
-    int merged = NT_OK;
-    nt_error merge_err;
-    for (int t = 0; t < r->n_workers; t++)
-        r->workers[t].current = &r->workers[t].fresh[cur->parity];
+    size_t total = nt_corpus_count(corpus), done = 0, first_failed = total;
 #pragma omp parallel num_threads(r->n_workers)
     {
-#pragma omp master
-        if (prev)
-            merged = nt_run_merge(r, prev, p, &merge_err);
+        int self = omp_get_thread_num();
 #pragma omp for schedule(dynamic, 1)
-        for (size_t k = 0; k < cur->count; k++) {
-            int self = omp_get_thread_num();
-            nt_worker_process(&r->workers[self], self, r->corpus, cur->begin + k,
-                              &cur->slots[k]);
+        for (size_t doc = 0; doc < total; doc++) {
+            size_t failed;
+#pragma omp atomic read
+            failed = first_failed;
+            if (doc > failed)
+                continue;
+            int rc = nt_worker_process(&r->workers[self], corpus, doc, &p->rows[doc]);
+            p->kept[doc] = rc == NT_OK ? doc : SIZE_MAX;
+            if (rc < 0) {
+#pragma omp critical(nt_dtm_first_failure)
+                if (doc < first_failed) {
+#pragma omp atomic write
+                    first_failed = doc;
+                }
+            }
+            size_t now;
+#pragma omp atomic capture
+            now = ++done;
+            if (self == 0 && now % PROGRESS_EVERY == 0)
+                nt_hooks_progress(hooks, "reading", now, total);
         }
     }
-    if (merged != NT_OK) {
-        if (err)
-            *err = merge_err;
-        return merged;
-    }
-    return worker_failure(r, err);
+    nt_hooks_progress(hooks, "reading", total, total);
 }
 
-/* Streams the whole corpus: batch k is tokenized, then resolved, then counted during the
- * tokenizing of batch k + 1 (the last one on its own). */
-static int stream(nt_run *r, const nt_hooks *hooks, nt_pipeline *p, nt_error *err)
+/* Moves the rows of the kept documents to the front, in document order, and counts their
+ * terms' document frequencies; sums the workers' statistics. */
+static void gather(const nt_run *r, size_t total, nt_pipeline *p)
 {
-    size_t total = nt_corpus_count(r->corpus);
-    const nt_batch *prev = NULL;
-    int rc = NT_OK;
-    for (size_t begin = 0, k = 0; rc == NT_OK && begin < total; begin += r->capacity, k++) {
-        nt_batch *cur = &r->batches[k % 2];
-        cur->begin = begin;
-        cur->count = total - begin < r->capacity ? total - begin : r->capacity;
-        rc = tokenize(r, cur, prev, p, err);
-        if (rc == NT_OK && nt_run_resolve(r, cur->parity, p->builder) != NT_OK)
-            rc = nt_error_set(err, NT_ENOMEM, "out of memory adding terms to the vocabulary");
-        nt_hooks_progress(hooks, "reading", begin + cur->count, total);
-        prev = cur;
+    for (size_t doc = 0; doc < total; doc++) {
+        if (p->kept[doc] == SIZE_MAX)
+            continue;
+        const nt_row *row = &p->rows[doc];
+        nt_vocab_builder_add_document(p->builder, row->term, row->count, row->n);
+        p->rows[p->m] = *row;
+        p->kept[p->m++] = doc;
     }
-    if (rc == NT_OK && prev)
-        rc = nt_run_merge(r, prev, p, err);
-    return rc;
+    for (int t = 0; t < r->n_workers; t++) {
+        const nt_dtm_stats *s = &r->workers[t].stats;
+        p->stats.documents += s->documents;
+        p->stats.skipped_binary += s->skipped_binary;
+        p->stats.decoded_latin1 += s->decoded_latin1;
+        p->stats.bytes += s->bytes;
+        p->stats.tokens += s->tokens;
+    }
+}
+
+/* The first binary document any worker met. */
+static size_t first_binary(const nt_run *r)
+{
+    size_t first = (size_t)-1;
+    for (int t = 0; t < r->n_workers; t++)
+        if (r->workers[t].stats.skipped_binary > 0 && r->workers[t].first_binary < first)
+            first = r->workers[t].first_binary;
+    return first;
 }
 
 int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
                     const nt_hooks *hooks, nt_pipeline *p, nt_error *err)
 {
     memset(p, 0, sizeof *p);
-    nt_run r = {.corpus = corpus, .ngram_max = opts->ngram_max};
-    int rc = start(&r, opts, hooks, p, err);
+    nt_run r = {0};
+    int rc = start(&r, corpus, opts, hooks, p, err);
+    if (rc == NT_OK) {
+        count_all(&r, corpus, hooks, p);
+        rc = worker_failure(&r, err);
+    }
     if (rc == NT_OK)
-        rc = stream(&r, hooks, p, err);
-    if (rc == NT_OK && nt_run_offer_surfaces(&r, p->builder) != NT_OK)
+        gather(&r, nt_corpus_count(corpus), p);
+    if (rc == NT_OK && nt_surfaces_offer(r.workers, r.n_workers, p->builder) != NT_OK)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory recording surface forms");
     if (rc == NT_OK && p->stats.skipped_binary > 0)
         nt_hooks_log(hooks, NT_LOG_WARNING,
                      "skipped %zu binary document%s (holding NUL bytes), the first being %s",
                      p->stats.skipped_binary, p->stats.skipped_binary == 1 ? "" : "s",
-                     nt_corpus_name(corpus, r.first_binary));
-    stop(&r);
+                     nt_corpus_name(corpus, first_binary(&r)));
+    stop(&r, p);
     return rc;
 }
 
 void nt_pipeline_free(nt_pipeline *p)
 {
     nt_vocab_builder_free(p->builder);
-    nt_rows_free(&p->rows);
+    for (int t = 0; t < p->n_stores; t++)
+        nt_row_store_free(&p->stores[t]);
+    free(p->stores);
+    free(p->rows);
     free(p->kept);
     memset(p, 0, sizeof *p);
 }

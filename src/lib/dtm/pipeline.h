@@ -14,9 +14,12 @@
 /* The counted corpus: every kept document is one row of builder term ids with counts. */
 typedef struct nt_pipeline {
     nt_vocab_builder *builder;  /* every term met, with df, counts and surface forms */
-    nt_rows rows;               /* one row per kept document */
-    size_t *kept;               /* size rows.m: the corpus index of each row */
-    size_t kept_cap;
+    nt_row *rows;               /* size m (allocated for the whole corpus): row i is the
+                                   i-th kept document */
+    size_t *kept;               /* size m (idem): the corpus index of each row */
+    size_t m;                   /* rows: the kept documents */
+    nt_row_store *stores;       /* size n_stores: where the rows' entries live */
+    int n_stores;
     nt_dtm_stats stats;         /* all but empty_rows */
 } nt_pipeline;
 

@@ -1,26 +1,34 @@
-/* rows.h: the counted documents, row after row, before the vocabulary is final: for each
- * row, its distinct vocabulary-builder term ids and their counts (compressed rows). */
+/* rows.h: the counted documents before the vocabulary is final: each row holds a
+ * document's distinct vocabulary-builder term ids and their counts. */
 #ifndef NT_DTM_ROWS_H
 #define NT_DTM_ROWS_H
 
 #include <stddef.h>
 
-typedef struct nt_rows {
-    int *term;    /* size cap: builder term ids, row after row */
-    int *count;   /* size cap: occurrences of term[k] in its row */
-    size_t *ptr;  /* size m + 1 (capacity ptr_cap): row i is [ptr[i], ptr[i + 1]) */
-    size_t m;     /* rows */
-    size_t cap;
-    size_t ptr_cap;
-} nt_rows;
+/* One counted document: n term ids and their counts. */
+typedef struct nt_row {
+    const int *term;   /* size n */
+    const int *count;  /* size n */
+    size_t n;
+} nt_row;
 
-/* Prepares an empty store; returns 0 or NT_ENOMEM. */
-int nt_rows_init(nt_rows *r);
+/* Where one worker keeps its rows: blocks that never move once allocated, so adding a row
+ * never copies the earlier ones, and rows are handed out as pointers, not copied again
+ * when they are put in document order. */
+typedef struct nt_row_store {
+    int **blocks;       /* size blocks_cap: each holds cap[b] term ids then cap[b] counts */
+    size_t *cap;        /* size blocks_cap: entries each block holds */
+    size_t n_blocks;
+    size_t blocks_cap;
+    size_t used;        /* entries used in the last block */
+} nt_row_store;
 
-/* Releases r's storage; safe on a zeroed store. */
-void nt_rows_free(nt_rows *r);
+/* Releases s's storage; safe on a zeroed store. */
+void nt_row_store_free(nt_row_store *s);
 
-/* Appends a row of n entries; returns 0 or NT_ENOMEM. */
-int nt_rows_append(nt_rows *r, const int *term, const int *count, size_t n);
+/* Copies a row of n entries into s and describes it in *out (valid until
+ * nt_row_store_free). Returns 0 or NT_ENOMEM. */
+int nt_row_store_add(nt_row_store *s, const int *term, const int *count, size_t n,
+                     nt_row *out);
 
 #endif

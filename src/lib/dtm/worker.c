@@ -1,6 +1,6 @@
 /* worker.c: one thread's share of the pipeline: read, tokenize, drop stop words, stem.
- * A token already in the lexicon costs one hash and one probe; a new one is checked
- * against the stop words and stemmed once per batch. */
+ * A token the worker has met before costs one hash and one probe of its own table; a new
+ * one is checked against the stop words and stemmed once. */
 #include "dtm/worker.h"
 
 #include <stdlib.h>
@@ -9,21 +9,21 @@
 #include "vocab/grow.h"
 
 int nt_worker_init(nt_worker *w, const nt_text_options *opts, const nt_stopwords *stopwords,
-                   const nt_lexicon *lexicon, nt_error *err)
+                   nt_vocab_builder *builder, nt_error *err)
 {
     memset(w, 0, sizeof *w);
     w->stopwords = stopwords;
-    w->lexicon = lexicon;
+    w->builder = builder;
+    w->ngram_max = opts->ngram_max;
     int rc = nt_tokenizer_create(&opts->tokenizer, &w->tokenizer, err);
     if (rc == NT_OK && opts->stem)
         rc = nt_stemmer_create(opts->language, &w->stemmer, err);
-    w->hot = rc == NT_OK ? malloc(NT_HOT_ENTRIES * sizeof *w->hot) : NULL;
-    if (rc == NT_OK &&
-        (!w->hot || nt_fresh_init(&w->fresh[0]) != 0 || nt_fresh_init(&w->fresh[1]) != 0))
+    if (rc == NT_OK && (nt_tokmap_init(&w->tokens) != 0 ||
+                        nt_grow_array((void **)&w->stem_at, sizeof *w->stem_at, 0, 1,
+                                      &w->stem_at_cap)))
         rc = nt_error_set(err, NT_ENOMEM, "out of memory starting a worker thread");
-    for (size_t i = 0; rc == NT_OK && i < NT_HOT_ENTRIES; i++)
-        w->hot[i].id = -1;
-    w->current = &w->fresh[0];
+    if (rc == NT_OK)
+        w->stem_at[0] = 0;
     return rc;
 }
 
@@ -32,24 +32,21 @@ void nt_worker_free(nt_worker *w)
     nt_tokenizer_free(w->tokenizer);
     nt_stemmer_free(w->stemmer);
     nt_buffer_free(&w->text);
-    free(w->hot);
-    nt_fresh_free(&w->fresh[0]);
-    nt_fresh_free(&w->fresh[1]);
+    nt_tokmap_free(&w->tokens);
+    free(w->stems);
+    free(w->stem_at);
+    free(w->seq);
+    nt_counter_free(&w->counter);
+    nt_row_store_free(&w->rows);
     memset(w, 0, sizeof *w);
 }
 
-/* The fresh id of a token the lexicon lacks, adding it (checked against the stop words and
- * stemmed; without stemming, or for an empty stem, the token itself) when this batch meets
- * it for the first time. Returns the id or NT_ENOMEM. */
-static int fresh_id(nt_worker *w, const char *token, size_t len, uint64_t hash)
+/* Appends the stem of a new token (the token itself without stemming, or for an empty
+ * stem) to the pending stems. Returns 0 or NT_ENOMEM. */
+static int add_stem(nt_worker *w, const char *token, size_t len)
 {
-    int id, rc = nt_fresh_intern(w->current, token, len, hash, &id);
-    if (rc <= 0)
-        return rc < 0 ? rc : id;
-    if (w->stopwords && nt_stopwords_contains(w->stopwords, token, len))
-        return id;
     const char *stem = token;
-    size_t stem_len = len;
+    size_t stem_len = len, p = w->tokens.n_pending, at = w->stem_at[p];
     if (w->stemmer) {
         const char *s = nt_stemmer_stem(w->stemmer, token, len, &stem_len);
         if (!s)
@@ -59,97 +56,134 @@ static int fresh_id(nt_worker *w, const char *token, size_t len, uint64_t hash)
         else
             stem_len = len;
     }
-    return nt_fresh_set_stem(w->current, id, stem, stem_len) == 0 ? id : NT_ENOMEM;
-}
-
-static int push(nt_doc_slot *slot, int value)
-{
-    if (slot->len == slot->cap) {
-        size_t cap = slot->cap ? 2 * slot->cap : 1024;
-        int *seq = realloc(slot->seq, cap * sizeof *seq);
-        if (!seq)
-            return NT_ENOMEM;
-        slot->seq = seq;
-        slot->cap = cap;
-    }
-    slot->seq[slot->len++] = value;
+    if (nt_grow_array((void **)&w->stems, 1, w->stems_cap, at + stem_len, &w->stems_cap) ||
+        nt_grow_array((void **)&w->stem_at, sizeof *w->stem_at, w->stem_at_cap, p + 2,
+                      &w->stem_at_cap))
+        return NT_ENOMEM;
+    memcpy(w->stems + at, stem, stem_len);
+    w->stem_at[p + 1] = at + stem_len;
     return 0;
 }
 
-/* Looks a token up in the hot cache, then in the lexicon, caching what it finds there.
- * Returns the lexicon id and stores the term in *term, or returns -1. */
-static int lexicon_id(nt_worker *w, const char *token, size_t len, uint64_t hash, int *term)
+/* Adds a token the worker meets for the first time at the empty slot i: a stop word, or a
+ * pending token with its stem. Returns its slot index or a negative status. */
+static long add_token(nt_worker *w, size_t i, const char *token, size_t len, uint64_t hash)
 {
-    nt_hot_entry *e = &w->hot[hash & (NT_HOT_ENTRIES - 1)];
-    if (e->id >= 0 && e->hash == hash && e->len == len &&
-        nt_strtab_equal_short(e->text, token, len)) {
-        *term = e->term;
-        return e->id;
+    int32_t term = NT_TERM_STOP;
+    if (!w->stopwords || !nt_stopwords_contains(w->stopwords, token, len)) {
+        int rc = add_stem(w, token, len);
+        if (rc != 0)
+            return rc;
+        term = -2 - (int32_t)w->tokens.n_pending;
     }
-    int id = nt_strtab_find(&w->lexicon->tokens, token, len, hash);
-    if (id < 0)
-        return -1;
-    *term = w->lexicon->term[id];
-    if (len <= NT_HOT_TEXT) {
-        e->hash = hash;
-        e->id = id;
-        e->term = *term;
-        e->len = (uint8_t)len;
-        memcpy(e->text, token, len);
-    }
-    return id;
+    return nt_tokmap_add(&w->tokens, i, token, len, hash, term);
 }
 
-/* The tokenizer's callback: one token, case-folded and normalised. */
+static int push(nt_worker *w, int term)
+{
+    if (w->seq_len == w->seq_cap &&
+        nt_grow_array((void **)&w->seq, sizeof *w->seq, w->seq_cap, w->seq_len + 1, &w->seq_cap))
+        return NT_ENOMEM;
+    w->seq[w->seq_len++] = term;
+    return 0;
+}
+
+/* Counts one token of the document, in order. */
+static int count_token(nt_worker *w, const char *token, size_t len, uint64_t hash)
+{
+    size_t i = nt_tokmap_probe(&w->tokens, token, len, hash);
+    if (w->tokens.slots[i].len == 0) {
+        long at = add_token(w, i, token, len, hash);
+        if (at < 0)
+            return (int)at;
+        i = (size_t)at;
+    }
+    nt_tokmap_slot *s = &w->tokens.slots[i];
+    s->count++;
+    return s->term == NT_TERM_STOP ? 0 : push(w, s->term);
+}
+
+/* Counts the queued tokens, oldest first. */
+static int flush_queue(nt_worker *w)
+{
+    for (; w->queued > 0; w->queued--, w->queue_head = (w->queue_head + 1) % NT_QUEUE) {
+        const nt_queued *q = &w->queue[w->queue_head];
+        int rc = count_token(w, q->text, q->len, q->hash);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* The tokenizer's callback: one token, case-folded and normalised. Its slot in the token
+ * table is prefetched and the token queued; it is counted NT_QUEUE tokens later, once the
+ * slot has arrived from memory (most of the time lookups took went into waiting for it).
+ * Long tokens, rare, are counted at once, after the queue, to keep the order. */
 static int on_token(void *user, const char *token, size_t len)
 {
     nt_worker *w = user;
-    w->slot->tokens++;
+    w->stats.tokens++;
     uint64_t hash = nt_strtab_hash(token, len);
-    int term, id = lexicon_id(w, token, len, hash, &term);
-    if (id >= 0)
-        return term == NT_LEXICON_STOP ? 0 : push(w->slot, id);
-    int f = fresh_id(w, token, len, hash);
-    if (f < 0)
-        return f;
-    return w->current->stem[f] == NT_FRESH_STOP ? 0 : push(w->slot, -1 - f);
+    if (len > NT_QUEUED_TEXT) {
+        int rc = flush_queue(w);
+        return rc != 0 ? rc : count_token(w, token, len, hash);
+    }
+    __builtin_prefetch(&w->tokens.slots[(uint32_t)hash & (w->tokens.cap - 1)]);
+    if (w->queued == NT_QUEUE) {
+        const nt_queued *q = &w->queue[w->queue_head];
+        int rc = count_token(w, q->text, q->len, q->hash);
+        if (rc != 0)
+            return rc;
+        w->queue_head = (w->queue_head + 1) % NT_QUEUE;
+        w->queued--;
+    }
+    nt_queued *q = &w->queue[(w->queue_head + w->queued++) % NT_QUEUE];
+    q->hash = hash;
+    q->len = (uint32_t)len;
+    memcpy(q->text, token, len);
+    return 0;
 }
 
 /* Keeps the failure of the earliest document, so the error reported does not depend on
  * how documents were spread over threads. */
-static void fail(nt_worker *w, size_t doc, int status, const nt_error *err)
+static int fail(nt_worker *w, size_t doc, int status, const nt_error *err)
 {
-    if (w->status != NT_OK && w->failed_doc < doc)
-        return;
-    w->status = status;
-    w->failed_doc = doc;
-    w->err = *err;
+    if (w->status == NT_OK || doc < w->failed_doc) {
+        w->status = status;
+        w->failed_doc = doc;
+        w->err = *err;
+    }
+    return status;
 }
 
-/* Tokenizes into a copy of the slot on this thread's stack: slots of neighbouring
- * documents share cache lines, and updating them token by token from two threads would
- * bounce those lines between cores. */
-void nt_worker_process(nt_worker *w, int self, const nt_corpus *corpus, size_t doc,
-                       nt_doc_slot *slot)
+int nt_worker_process(nt_worker *w, const nt_corpus *corpus, size_t doc, nt_row *row)
 {
-    nt_doc_slot d = {slot->seq, 0, slot->cap, self, 0, 0, 0, 0};
     nt_error err;
     nt_error_clear(&err);
     int rc = nt_corpus_read(corpus, doc, &w->text, &err);
-    if (rc == NT_OK) {
-        d.bytes = w->text.len;
-        w->slot = &d;
-        rc = nt_tokenizer_run(w->tokenizer, w->text.data, w->text.len, on_token, w, &d.latin1,
+    if (rc == NT_CORPUS_BINARY) {
+        if (w->stats.skipped_binary++ == 0 || doc < w->first_binary)
+            w->first_binary = doc;
+        return rc;
+    }
+    int latin1 = 0;
+    w->seq_len = 0;
+    w->queued = 0;
+    if (rc == NT_OK)
+        rc = nt_tokenizer_run(w->tokenizer, w->text.data, w->text.len, on_token, w, &latin1,
                               &err);
-        if (rc != NT_OK && err.message[0] == '\0')  /* on_token failed: it has no err */
+    if (rc == NT_OK)
+        rc = flush_queue(w);
+    if (rc == NT_OK)
+        rc = nt_worker_count_document(w, row);
+    if (rc != NT_OK) {
+        if (err.message[0] == '\0')  /* from on_token or counting: no message yet */
             nt_error_set(&err, rc, "%s while tokenizing %s", nt_status_string(rc),
                          nt_corpus_name(corpus, doc));
+        return fail(w, doc, rc, &err);
     }
-    if (rc == NT_CORPUS_BINARY) {
-        d.binary = 1;
-    } else if (rc != NT_OK) {
-        fail(w, doc, rc, &err);
-        d.len = 0;
-    }
-    *slot = d;
+    w->stats.documents++;
+    w->stats.decoded_latin1 += latin1 != 0;
+    w->stats.bytes += w->text.len;
+    return NT_OK;
 }

@@ -1,80 +1,81 @@
-/* worker.h: the per-thread part of the pipeline: read a document, tokenize it, drop stop
- * words, stem new tokens, and turn the document into a sequence of token ids. */
+/* worker.h: one thread's share of the pipeline: read a document, tokenize it, drop stop
+ * words, stem tokens it has not met before, count the document's terms into a row. */
 #ifndef NT_DTM_WORKER_H
 #define NT_DTM_WORKER_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dtm/fresh.h"
-#include "dtm/lexicon.h"
+#include "dtm/counter.h"
+#include "dtm/rows.h"
+#include "dtm/tokmap.h"
 #include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
 #include "nmftopics/stem.h"
 #include "nmftopics/stopwords.h"
 
-/* What one document became. A token is stored as its lexicon id (>= 0) when the lexicon
- * held it at the start of the batch, else as -1 - f for token f of the worker's fresh
- * set of that batch.
- * Slots are reused from batch to batch, so their buffers stop growing after a while. */
-typedef struct nt_doc_slot {
-    int *seq;         /* size cap: the document's tokens, stop words removed, in order */
-    size_t len;
-    size_t cap;
-    int worker;       /* index of the worker whose fresh ids seq refers to */
-    int binary;       /* the document holds a NUL byte and is skipped */
-    int latin1;       /* decoded as Latin-1 */
-    size_t bytes;     /* bytes read */
-    size_t tokens;    /* tokens produced, stop words included */
-} nt_doc_slot;
+#define NT_QUEUE 8          /* tokens between fetching a token's slot and counting it */
+#define NT_QUEUED_TEXT 32   /* longest token queued, in bytes */
 
-/* A direct-mapped cache of lexicon entries for short tokens, small enough to stay in a
- * core's L2 cache: frequent words then cost no probe into the large shared lexicon, whose
- * slots, offsets and strings are three dependent cache misses. Entries stay valid for the
- * whole run, since lexicon ids never change. */
-#define NT_HOT_TEXT 15       /* at most 16, for nt_strtab_equal_short */
-#define NT_HOT_ENTRIES 4096  /* a power of two; 32 bytes each, 128 KiB */
-
-typedef struct nt_hot_entry {
+/* A token waiting to be counted. */
+typedef struct nt_queued {
     uint64_t hash;
-    int32_t id;               /* lexicon id, or -1 when the entry is empty */
-    int32_t term;             /* lexicon term of id */
-    uint8_t len;
-    char text[NT_HOT_TEXT];   /* the token, len bytes, not NUL-terminated */
-} nt_hot_entry;
+    uint32_t len;
+    char text[NT_QUEUED_TEXT];
+} nt_queued;
 
-/* A worker looks each token up in the shared lexicon, which it only reads. A token the
- * lexicon lacks goes into the worker's fresh set, where it is checked against the stop
- * words and stemmed once per batch; between batches the driving thread adds the fresh
- * tokens to the lexicon. There are two fresh sets, used by alternate batches: while the
- * workers tokenize one batch, the driving thread still counts the previous one through
- * the other set. */
+/* Each worker keeps its own table of the tokens it met, so a token costs one hash and one
+ * probe in memory no other thread writes. The first time a worker meets a token it checks
+ * the stop words and stems it; the stem joins the shared vocabulary builder at the end of
+ * the document, under a lock taken once per document (the builder's term ids then depend
+ * on thread timing, but nothing in the output does: the vocabulary is sorted by key). */
 typedef struct nt_worker {
     nt_tokenizer *tokenizer;
-    nt_stemmer *stemmer;           /* NULL when stemming is off */
-    const nt_stopwords *stopwords; /* NULL when there are none */
-    const nt_lexicon *lexicon;     /* shared; workers read its tokens and terms only */
-    nt_buffer text;                /* the document being read */
-    nt_hot_entry *hot;             /* size NT_HOT_ENTRIES */
-    nt_fresh fresh[2];             /* new tokens of even and odd batches */
-    nt_fresh *current;             /* the set of the batch being tokenized */
-    nt_doc_slot *slot;             /* the document being tokenized */
-    int status;                    /* first failure of this worker, or NT_OK */
-    size_t failed_doc;             /* the document it happened in */
+    nt_stemmer *stemmer;            /* NULL when stemming is off */
+    const nt_stopwords *stopwords;  /* NULL when there are none */
+    nt_vocab_builder *builder;      /* shared: used only inside the lock */
+    int ngram_max;
+    nt_buffer text;                 /* the document being read */
+    nt_tokmap tokens;               /* every token this worker met */
+    nt_queued queue[NT_QUEUE];      /* tokens met but not counted yet, a ring */
+    unsigned queue_head;            /* the oldest one */
+    unsigned queued;
+    char *stems;                    /* size stems_cap: stems of the pending tokens */
+    size_t *stem_at;                /* size stem_at_cap: stem p is stems[stem_at[p] ..
+                                       stem_at[p + 1]) */
+    size_t stems_cap;
+    size_t stem_at_cap;
+    int *seq;                       /* size seq_cap: the document's terms in order */
+    size_t seq_len;
+    size_t seq_cap;
+    size_t terms_known;             /* builder terms when last seen: ids in seq are below */
+    nt_counter counter;
+    nt_row_store rows;              /* the rows of the worker's documents */
+    nt_dtm_stats stats;             /* of the worker's documents; empty_rows unused */
+    size_t first_binary;            /* the first binary document it met */
+    int status;                     /* first failure of this worker, or NT_OK */
+    size_t failed_doc;              /* the document it happened in */
     nt_error err;
 } nt_worker;
 
 /* Prepares w, creating its tokenizer and (with opts->stem) its stemmer; stopwords may be
  * NULL. Returns NT_OK, NT_EINVAL or NT_ENOMEM. */
 int nt_worker_init(nt_worker *w, const nt_text_options *opts, const nt_stopwords *stopwords,
-                   const nt_lexicon *lexicon, nt_error *err);
+                   nt_vocab_builder *builder, nt_error *err);
 
 /* Releases what w owns; safe on a zeroed worker. */
 void nt_worker_free(nt_worker *w);
 
-/* Reads document doc of corpus into slot. On failure records the status, document and
- * message in w (keeping the earliest document) and leaves slot empty. */
-void nt_worker_process(nt_worker *w, int self, const nt_corpus *corpus, size_t doc,
-                       nt_doc_slot *slot);
+/* Reads document doc of corpus and counts it into a new row of w, described in *row.
+ * Returns NT_OK, or NT_CORPUS_BINARY when the document holds a NUL byte and is skipped
+ * (no row). On failure records the status, document and message in w (keeping the
+ * earliest document) and returns the status. */
+int nt_worker_process(nt_worker *w, const nt_corpus *corpus, size_t doc, nt_row *row);
+
+/* Ends the document whose terms are in w->seq (pending ones included): adds the pending
+ * stems, then the document's bigrams, to the builder, under the lock; then counts the
+ * terms into a new row of w->rows, described in *row. Returns NT_OK or NT_ENOMEM
+ * (NT_EINVAL past the builder's id range). Defined in worker_row.c. */
+int nt_worker_count_document(nt_worker *w, nt_row *row);
 
 #endif

@@ -1,0 +1,95 @@
+/* test_decimal.c: the matrix writers' number formatting against printf, its reference:
+ * the text must be exactly what printf("%.17g") or printf("%llu") writes. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "matrix/decimal.h"
+#include "test_matrix.h"
+
+/* xorshift64, fixed seed: the same values on every run. */
+static uint64_t next_random(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
+
+/* Fails the test, naming the value, when our text differs from printf's. */
+static void check_g17(double v)
+{
+    char ours[NT_DECIMAL_MAX + 1], theirs[64];
+    *nt_decimal_g17(ours, v) = '\0';
+    snprintf(theirs, sizeof theirs, "%.17g", v);
+    ck_assert_msg(strcmp(ours, theirs) == 0, "%a: wrote '%s', printf writes '%s'", v, ours,
+                  theirs);
+}
+
+START_TEST(weights_are_written_as_printf_writes_them)
+{
+    uint64_t state = 88172645463325252u;
+    /* Log-uniform over 1e-9..1e18: both sides of the fast range and every %g layout. */
+    for (int i = 0; i < 400000; i++) {
+        double u = (double)(next_random(&state) >> 11) / 9007199254740992.0;
+        double v = pow(10.0, -9.0 + 27.0 * u);
+        check_g17(v);
+        check_g17(-v);
+    }
+    /* Any bit pattern: subnormals, huge numbers, infinities, NaNs take the slow path. */
+    for (int i = 0; i < 100000; i++) {
+        uint64_t bits = next_random(&state);
+        double v;
+        memcpy(&v, &bits, sizeof v);
+        check_g17(v);
+    }
+}
+END_TEST
+
+START_TEST(rounding_edges_match_printf)
+{
+    /* Around every power of ten, where the exponent and the layout change, and where
+     * rounding 9.999... carries into a new digit. */
+    for (int k = -12; k <= 18; k++) {
+        double below = pow(10.0, k), above = below;
+        for (int step = 0; step < 40; step++) {
+            check_g17(below);
+            check_g17(above);
+            below = nextafter(below, 0.0);
+            above = nextafter(above, INFINITY);
+        }
+    }
+    /* Exact ties at the 17th digit, rounded half to even: 2^50 + 1/4 and 2^50 + 3/4 have
+     * 16 digits before the point and a 5 right after the one digit kept. */
+    check_g17(1125899906842624.25);
+    check_g17(1125899906842624.75);
+    check_g17(0.1);
+    check_g17(1.0);
+    check_g17(0.0);
+    check_g17(-0.0);
+    check_g17(1e-5);
+    check_g17(9.99999999999999999e-5);
+    check_g17(9007199254740991.0);
+    check_g17(9007199254740992.0);
+}
+END_TEST
+
+START_TEST(integers_are_written_in_full)
+{
+    const uint64_t values[] = {0, 1, 9, 10, 99, 100, 12345, 4294967296u, UINT64_MAX};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        char ours[NT_DECIMAL_MAX + 1], theirs[32];
+        *nt_decimal_uint(ours, values[i]) = '\0';
+        snprintf(theirs, sizeof theirs, "%llu", (unsigned long long)values[i]);
+        ck_assert_str_eq(ours, theirs);
+    }
+}
+END_TEST
+
+void add_decimal_tests(TCase *core, TCase *edge)
+{
+    tcase_add_test(core, weights_are_written_as_printf_writes_them);
+    tcase_add_test(core, integers_are_written_in_full);
+    tcase_add_test(edge, rounding_edges_match_printf);
+}
