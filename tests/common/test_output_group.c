@@ -12,65 +12,38 @@
 
 #include "nmftopics/output.h"
 
-static char dir[] = "/tmp/nt_test_group_XXXXXX";
-
-static void setup(void)
+/* A fresh folder for one test under the scratch folder, copied into buf (the helpers'
+ * paths live in buffers used in turn). */
+static void make_folder(char *buf, size_t size, const char *name)
 {
-    ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/nt_test_group_XXXXXX")));
+    snprintf(buf, size, "%s", nt_test_make_dir(NULL, name));
 }
 
-static void teardown(void)
+/* Removes a test's folder, so that the suite's other tests find the scratch folder as
+ * they left it. */
+static void remove_folder(const char *dir)
+{
+    ck_assert_int_eq(nt_test_remove_tree(dir), 0);
+}
+
+/* Files in dir whose name holds ".tmp.". */
+static int count_temporaries(const char *dir)
 {
     DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));)
-        if (e->d_name[0] != '.') {
-            char path[512];
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            if (rmdir(path) != 0)
-                unlink(path);
-        }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-}
-
-static const char *in_dir(char *buf, size_t size, const char *name)
-{
-    snprintf(buf, size, "%s/%s", dir, name);
-    return buf;
-}
-
-static void put(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    ck_assert_ptr_nonnull(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-/* The first line of path, or "" when it cannot be read. */
-static const char *first_line(const char *path)
-{
-    static char line[64];
-    line[0] = '\0';
-    FILE *fp = fopen(path, "r");
-    if (fp) {
-        if (!fgets(line, sizeof line, fp))
-            line[0] = '\0';
-        fclose(fp);
-    }
-    return line;
-}
-
-/* Files in the test folder whose name holds ".tmp.". */
-static int count_temporaries(void)
-{
-    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
     int n = 0;
     for (struct dirent *e; (e = readdir(d));)
         n += strstr(e->d_name, ".tmp.") != NULL;
     closedir(d);
     return n;
+}
+
+/* Fails the test unless the file at path holds exactly text. */
+static void assert_content(const char *path, const char *text)
+{
+    char *got = nt_test_read_file(path);
+    ck_assert_str_eq(got, text);
+    free(got);
 }
 
 /* Writes text to the staged name the way the library's path writers do. */
@@ -84,10 +57,11 @@ static void write_staged(const char *staged, const char *text)
 
 START_TEST(group_commit_replaces_every_file)
 {
-    char a[256], b[256];
-    in_dir(a, sizeof a, "x.W.mtx");
-    in_dir(b, sizeof b, "x.H.mtx");
-    put(a, "old W\n");
+    char dir[512];
+    make_folder(dir, sizeof dir, "commit");
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s", nt_test_write_file(dir, "x.W.mtx", "old W\n"));
+    snprintf(b, sizeof b, "%s", nt_test_path(dir, "x.H.mtx"));
     nt_output_group g;
     nt_output_group_init(&g);
     const char *sa, *sb;
@@ -95,23 +69,24 @@ START_TEST(group_commit_replaces_every_file)
     ck_assert_int_eq(nt_output_group_add(&g, b, &sb, NULL), NT_OK);
     write_staged(sa, "new W\n");
     write_staged(sb, "new H\n");
-    ck_assert_str_eq(first_line(a), "old W\n"); /* nothing visible before the commit */
+    assert_content(a, "old W\n"); /* nothing visible before the commit */
     ck_assert_int_eq(access(b, F_OK), -1);
     ck_assert_int_eq(nt_output_group_commit(&g, NULL), NT_OK);
-    ck_assert_str_eq(first_line(a), "new W\n");
-    ck_assert_str_eq(first_line(b), "new H\n");
-    ck_assert_int_eq(count_temporaries(), 0);
+    assert_content(a, "new W\n");
+    assert_content(b, "new H\n");
+    ck_assert_int_eq(count_temporaries(dir), 0);
     ck_assert_uint_eq(g.count, 0);
+    remove_folder(dir);
 }
 END_TEST
 
 START_TEST(group_abort_keeps_earlier_files)
 {
-    char a[256], b[256];
-    in_dir(a, sizeof a, "t.mtx");
-    in_dir(b, sizeof b, "t.terms");
-    put(a, "old matrix\n");
-    put(b, "old terms\n");
+    char dir[512];
+    make_folder(dir, sizeof dir, "abort");
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s", nt_test_write_file(dir, "t.mtx", "old matrix\n"));
+    snprintf(b, sizeof b, "%s", nt_test_write_file(dir, "t.terms", "old terms\n"));
     nt_output_group g;
     nt_output_group_init(&g);
     const char *sa, *sb;
@@ -119,55 +94,67 @@ START_TEST(group_abort_keeps_earlier_files)
     write_staged(sa, "new matrix\n");
     ck_assert_int_eq(nt_output_group_add(&g, b, &sb, NULL), NT_OK);
     nt_output_group_abort(&g); /* the second writer failed */
-    ck_assert_str_eq(first_line(a), "old matrix\n");
-    ck_assert_str_eq(first_line(b), "old terms\n");
-    ck_assert_int_eq(count_temporaries(), 0);
+    assert_content(a, "old matrix\n");
+    assert_content(b, "old terms\n");
+    ck_assert_int_eq(count_temporaries(dir), 0);
     nt_output_group_abort(&g); /* twice is harmless */
+    remove_folder(dir);
 }
 END_TEST
 
 START_TEST(pending_removal_takes_every_file)
 {
     enum { N = 150 }; /* well above the 64 slots the registry once had */
+    char dir[512];
+    make_folder(dir, sizeof dir, "many");
     nt_output outs[N];
     for (int i = 0; i < N; i++) {
-        char path[256], name[32];
+        char name[32];
         snprintf(name, sizeof name, "f%03d", i);
-        ck_assert_int_eq(nt_output_open(&outs[i], in_dir(path, sizeof path, name), NULL), NT_OK);
+        nt_error err;
+        ck_assert_msg(nt_output_open(&outs[i], nt_test_path(dir, name), &err) == NT_OK, "%s", err.message);
         fclose(outs[i].fp);
         outs[i].fp = NULL;
     }
-    ck_assert_int_eq(count_temporaries(), N);
+    ck_assert_int_eq(count_temporaries(dir), N);
     nt_output_remove_pending(); /* what the signal handler does */
-    ck_assert_int_eq(count_temporaries(), 0);
+    ck_assert_int_eq(count_temporaries(dir), 0);
     for (int i = 0; i < N; i++)
         nt_output_abort(&outs[i]);
+    remove_folder(dir);
 }
 END_TEST
 
 START_TEST(pending_removal_takes_staged_files)
 {
-    char a[256];
+    char dir[512];
+    make_folder(dir, sizeof dir, "staged");
+    char a[512];
+    snprintf(a, sizeof a, "%s", nt_test_path(dir, "r.json"));
     nt_output_group g;
     nt_output_group_init(&g);
     const char *sa;
-    ck_assert_int_eq(nt_output_group_add(&g, in_dir(a, sizeof a, "r.json"), &sa, NULL), NT_OK);
+    ck_assert_int_eq(nt_output_group_add(&g, a, &sa, NULL), NT_OK);
     write_staged(sa, "{}\n");
-    ck_assert_int_eq(count_temporaries(), 1);
+    ck_assert_int_eq(count_temporaries(dir), 1);
     nt_output_remove_pending();
-    ck_assert_int_eq(count_temporaries(), 0);
+    ck_assert_int_eq(count_temporaries(dir), 0);
+    /* An interrupted process renames nothing: the handler has removed the staged files. */
+    nt_error err;
+    ck_assert_int_eq(nt_output_group_commit(&g, &err), NT_EIO);
+    NT_TEST_ASSERT_CONTAINS(err.message, "interrupted");
     ck_assert_int_eq(access(a, F_OK), -1);
-    nt_output_group_abort(&g);
+    remove_folder(dir);
 }
 END_TEST
 
 START_TEST(group_refuses_a_folder_as_target)
 {
-    char a[256], b[256];
-    in_dir(a, sizeof a, "topics.tsv");
-    in_dir(b, sizeof b, "report.json");
-    put(a, "old topics\n");
-    ck_assert_int_eq(mkdir(b, 0777), 0);
+    char dir[512];
+    make_folder(dir, sizeof dir, "folder");
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s", nt_test_write_file(dir, "topics.tsv", "old topics\n"));
+    snprintf(b, sizeof b, "%s", nt_test_make_dir(dir, "report.json"));
     nt_output_group g;
     nt_output_group_init(&g);
     const char *sa, *sb;
@@ -177,18 +164,21 @@ START_TEST(group_refuses_a_folder_as_target)
     write_staged(sb, "{}\n");
     nt_error err;
     ck_assert_int_eq(nt_output_group_commit(&g, &err), NT_EIO);
-    ck_assert_ptr_nonnull(strstr(err.message, b));
-    ck_assert_ptr_nonnull(strstr(err.message, "folder"));
-    ck_assert_str_eq(first_line(a), "old topics\n");
-    ck_assert_int_eq(count_temporaries(), 0);
+    NT_TEST_ASSERT_CONTAINS(err.message, b);
+    NT_TEST_ASSERT_CONTAINS(err.message, "folder");
+    assert_content(a, "old topics\n");
+    ck_assert_int_eq(count_temporaries(dir), 0);
+    remove_folder(dir);
 }
 END_TEST
 
 START_TEST(group_add_fails_in_missing_folder)
 {
-    char a[256], b[256];
-    in_dir(a, sizeof a, "p.tsv");
-    in_dir(b, sizeof b, "missing/p.json");
+    char dir[512];
+    make_folder(dir, sizeof dir, "missing");
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s", nt_test_path(dir, "p.tsv"));
+    snprintf(b, sizeof b, "%s", nt_test_path(dir, "absent/p.json"));
     nt_output_group g;
     nt_output_group_init(&g);
     const char *sa, *sb = "unset";
@@ -196,22 +186,18 @@ START_TEST(group_add_fails_in_missing_folder)
     ck_assert_int_eq(nt_output_group_add(&g, a, &sa, &err), NT_OK);
     ck_assert_int_eq(nt_output_group_add(&g, b, &sb, &err), NT_EIO);
     ck_assert_ptr_null(sb);
-    ck_assert_ptr_nonnull(strstr(err.message, b));
+    NT_TEST_ASSERT_CONTAINS(err.message, b);
     nt_output_group_abort(&g);
-    ck_assert_int_eq(count_temporaries(), 0);
+    ck_assert_int_eq(count_temporaries(dir), 0);
     ck_assert_int_eq(access(a, F_OK), -1);
+    remove_folder(dir);
 }
 END_TEST
 
-void add_output_group_tests(TCase *core, TCase *edge, TCase *errors)
+void add_output_group_tests(const nt_test_cases *tc)
 {
-    TCase *all[] = {core, edge, errors};
-    for (int i = 0; i < 3; i++)
-        tcase_add_checked_fixture(all[i], setup, teardown);
-    tcase_add_test(core, group_commit_replaces_every_file);
-    tcase_add_test(edge, group_abort_keeps_earlier_files);
-    tcase_add_test(edge, pending_removal_takes_every_file);
-    tcase_add_test(edge, pending_removal_takes_staged_files);
-    tcase_add_test(errors, group_refuses_a_folder_as_target);
-    tcase_add_test(errors, group_add_fails_in_missing_folder);
+    NT_TEST_ADD(tc->core, group_commit_replaces_every_file);
+    NT_TEST_ADD(tc->edge, group_abort_keeps_earlier_files, pending_removal_takes_every_file,
+                pending_removal_takes_staged_files);
+    NT_TEST_ADD(tc->errors, group_refuses_a_folder_as_target, group_add_fails_in_missing_folder);
 }

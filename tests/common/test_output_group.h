@@ -2,9 +2,10 @@
 #ifndef NT_TEST_OUTPUT_GROUP_H
 #define NT_TEST_OUTPUT_GROUP_H
 
-#include <check.h>
+#include "nt_test.h"
 
-/* Adds the tests, each with its own temporary folder, to the three test cases. */
-void add_output_group_tests(TCase *core, TCase *edge, TCase *errors);
+/* Adds the tests to the suite's three test cases; each works in its own folder under the
+ * scratch folder. */
+void add_output_group_tests(const nt_test_cases *tc);
 
 #endif

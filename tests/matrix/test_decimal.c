@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "matrix/decimal.h"
+#include "nt_test.h"
 #include "test_matrix.h"
 
 /* xorshift64, fixed seed: the same values on every run. */
@@ -89,7 +90,6 @@ END_TEST
 
 void add_decimal_tests(TCase *core, TCase *edge)
 {
-    tcase_add_test(core, weights_are_written_as_printf_writes_them);
-    tcase_add_test(core, integers_are_written_in_full);
-    tcase_add_test(edge, rounding_edges_match_printf);
+    NT_TEST_ADD(core, weights_are_written_as_printf_writes_them, integers_are_written_in_full);
+    NT_TEST_ADD(edge, rounding_edges_match_printf);
 }
