@@ -73,7 +73,8 @@ typedef struct nt_nmf_options {
     double snmf_beta;       /* snmf-r/-l: adds beta/2 sum_j ||h_j||_1^2 over the sparse factor's
                              * vectors (R NMF beta, default 0.01) */
     double snmf_eta;        /* snmf-r/-l: adds eta^2/2 ||X||_F^2 on the other factor X, as R NMF's
-                             * solver does; negative means max(A) (R NMF eta, default -1) */
+                             * solver does; -1 means max(A), other negative values are
+                             * refused (R NMF eta, default -1) */
     int threads;            /* 0 = all cores (default 0) */
     const double *init_w;   /* NT_NMF_INIT_CUSTOM: m x k factor-major, not owned, size m*k */
     const double *init_h;   /* NT_NMF_INIT_CUSTOM: k x n factor-major, not owned, size k*n */

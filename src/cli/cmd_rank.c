@@ -1,5 +1,6 @@
 /* cmd_rank.c: `nmftopics rank DIR -k 2:30`: one TF-IDF matrix, a survey of candidate
  * numbers of topics on it, and a recommended k with its reason. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static int parse_item(rank_args *a, const char *item, nt_error *err)
     char *end;
     do {
         v[got++] = strtol(s, &end, 10);
-        bad = end == s || v[got - 1] < 1 || v[got - 1] > 1000000 || (*end && *end != ':');
+        bad = end == s || !isdigit((unsigned char)*s) || v[got - 1] < 1 || v[got - 1] > 1000000 || (*end && *end != ':');
         s = end + 1;
     } while (!bad && *end == ':' && got < 3);
     if (bad || *end)
@@ -91,8 +92,11 @@ static int compare_sizes(const void *x, const void *y)
 static int parse_ks(rank_args *a, const char *text, nt_error *err)
 {
     char buf[256];
-    if (strlen(text) >= sizeof buf || !*text)
+    size_t len = strlen(text);
+    if (len >= sizeof buf || len == 0)
         return nt_error_set(err, NT_EINVAL, "-k: '%s' is empty or too long", text);
+    if (text[0] == ',' || text[len - 1] == ',' || strstr(text, ",,"))
+        return nt_error_set(err, NT_EINVAL, "-k: '%s' has an empty item between commas", text);
     strcpy(buf, text);
     a->rank.nk = 0;
     for (char *item = strtok(buf, ","); item; item = strtok(NULL, ","))

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common/memory.h"
 #include "missing.h"
 
 static const char *const algorithm_names[NT_NMF_ALGORITHM_COUNT] = {
@@ -55,9 +56,9 @@ static int check_penalties(const nt_nmf_options *o, const nt_nmf_method *method,
     if (!method->solve && o->stop == NT_NMF_STOP_PGRAD)
         return nt_error_set(err, NT_EINVAL, "the projected-gradient stop applies to the "
                                             "Frobenius algorithms, not to %s", name);
-    if (!isfinite(o->snmf_eta) || bad_number(o->snmf_beta))
-        return nt_error_set(err, NT_EINVAL, "snmf beta must be >= 0 and eta finite (got %g, %g)",
-                            o->snmf_beta, o->snmf_eta);
+    if (bad_number(o->snmf_beta) || (bad_number(o->snmf_eta) && o->snmf_eta != -1.0))
+        return nt_error_set(err, NT_EINVAL, "snmf beta must be >= 0 and eta >= 0 or -1 for "
+                                            "max(A) (got %g, %g)", o->snmf_beta, o->snmf_eta);
     return NT_OK;
 }
 
@@ -92,6 +93,16 @@ int nt_nmf_options_check(const nt_nmf_options *o, size_t m, size_t n, nt_error *
         return nt_error_set(err, NT_EINVAL, "rank k = %zu is out of range: it must be from 1 to "
                                             "min(rows, columns) = %zu for a %zu x %zu matrix",
                             o->k, kmax, m, n);
+    /* The factors, their products with A, the scratch and the result (state.c, result.c)
+     * hold (3 (m + n) + max(m, n)) k doubles: a size the memory cannot hold is refused at
+     * once rather than left to exhaust it page by page. */
+    double bytes = (3.0 * ((double)m + (double)n) + (double)(m > n ? m : n)) * (double)o->k *
+                   sizeof(double);
+    if (bytes > nt_memory_budget())
+        return nt_error_set(err, NT_ENOMEM, "rank k = %zu for a %zu x %zu matrix needs about "
+                                            "%.3g GB for the factors, more than the %.3g GB of "
+                                            "memory (NT_MEMORY_LIMIT)", o->k, m, n, bytes / 1e9,
+                            nt_memory_budget() / 1e9);
     int rc = nt_nmf_options_check_settings(o, err);
     if (rc != NT_OK)
         return rc;
