@@ -1,6 +1,5 @@
 /* cmd_rank.c: `nmftopics rank DIR -k 2:30`: one TF-IDF matrix, a survey of candidate
  * numbers of topics on it, and a recommended k with its reason. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "cli_main.h"
 #include "cli_nmf_options.h"
 #include "cli_output_path.h"
+#include "cli_rank_list.h"
 #include "cli_run_options.h"
 #include "cli_text_options.h"
 #include "nmftopics/dtm.h"
@@ -19,7 +19,7 @@
 
 typedef struct rank_args {
     nt_rank_options rank;       /* ks, runs, holdout, top_terms, consensus_docs */
-    size_t ks[1000];            /* the parsed -k LIST, size rank.nk */
+    size_t ks[CLI_RANK_LIST_MAX]; /* the parsed -k LIST, size rank.nk */
     const char *prefix;         /* -o PREFIX */
     int json;                   /* --json */
     cli_corpus_options corpus;
@@ -54,62 +54,6 @@ static const cli_command_spec spec = {
     "ties, settled by the cophenetic correlation. The reason is printed in words.",
     0, 1};
 
-/* Appends the candidates of one comma-separated item: K, A:B or A:B:STEP. */
-static int parse_item(rank_args *a, const char *item, nt_error *err)
-{
-    long v[3] = {0, 0, 1};
-    int got = 0, bad;
-    const char *s = item;
-    char *end;
-    do {
-        v[got++] = strtol(s, &end, 10);
-        bad = end == s || !isdigit((unsigned char)*s) || v[got - 1] < 1 || v[got - 1] > 1000000 || (*end && *end != ':');
-        s = end + 1;
-    } while (!bad && *end == ':' && got < 3);
-    if (bad || *end)
-        return nt_error_set(err, NT_EINVAL, "-k: '%s' is not K, A:B or A:B:STEP with whole "
-                                            "numbers from 1", item);
-    if (got == 1)
-        v[1] = v[0];
-    if (v[1] < v[0])
-        return nt_error_set(err, NT_EINVAL, "-k: the range %s runs backwards", item);
-    for (long k = v[0]; k <= v[1]; k += v[2]) {
-        if (a->rank.nk == sizeof a->ks / sizeof a->ks[0])
-            return nt_error_set(err, NT_EINVAL, "-k: more than %zu candidates",
-                                sizeof a->ks / sizeof a->ks[0]);
-        a->ks[a->rank.nk++] = (size_t)k;
-    }
-    return NT_OK;
-}
-
-static int compare_sizes(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return (a > b) - (a < b);
-}
-
-/* The -k LIST: items separated by commas, sorted; a k listed twice is an error. */
-static int parse_ks(rank_args *a, const char *text, nt_error *err)
-{
-    char buf[256];
-    size_t len = strlen(text);
-    if (len >= sizeof buf || len == 0)
-        return nt_error_set(err, NT_EINVAL, "-k: '%s' is empty or too long", text);
-    if (text[0] == ',' || text[len - 1] == ',' || strstr(text, ",,"))
-        return nt_error_set(err, NT_EINVAL, "-k: '%s' has an empty item between commas", text);
-    strcpy(buf, text);
-    a->rank.nk = 0;
-    for (char *item = strtok(buf, ","); item; item = strtok(NULL, ","))
-        if (parse_item(a, item, err) != NT_OK)
-            return NT_EINVAL;
-    qsort(a->ks, a->rank.nk, sizeof a->ks[0], compare_sizes);
-    for (size_t q = 1; q < a->rank.nk; q++)
-        if (a->ks[q] == a->ks[q - 1])
-            return nt_error_set(err, NT_EINVAL, "-k: %zu is listed twice in '%s'", a->ks[q], text);
-    a->rank.ks = a->ks;
-    return a->rank.nk ? NT_OK : nt_error_set(err, NT_EINVAL, "-k: '%s' names no k", text);
-}
-
 /* --runs, --top-terms, --consensus-docs: whole numbers. */
 static int handle_count(rank_args *a, const char *name, const char *value, nt_error *err)
 {
@@ -130,8 +74,10 @@ static int handle_count(rank_args *a, const char *name, const char *value, nt_er
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     rank_args *a = target;
-    if (strcmp(name, "rank") == 0)
-        return parse_ks(a, value, err);
+    if (strcmp(name, "rank") == 0) {
+        a->rank.ks = a->ks;
+        return cli_parse_rank_list(value, a->ks, &a->rank.nk, err);
+    }
     if (strcmp(name, "holdout") == 0)
         return cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
     if (strcmp(name, "output") == 0)

@@ -112,7 +112,8 @@ START_TEST(pending_removal_takes_every_file)
         char name[32];
         snprintf(name, sizeof name, "f%03d", i);
         nt_error err;
-        ck_assert_msg(nt_output_open(&outs[i], nt_test_path(dir, name), &err) == NT_OK, "%s", err.message);
+        ck_assert_msg(nt_output_open(&outs[i], nt_test_path(dir, name), &err) == NT_OK, "%s",
+                      err.message);
         fclose(outs[i].fp);
         outs[i].fp = NULL;
     }
