@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli_output_path.h"
+
 /* Every option of the group, each tagged with the mask bit that offers it. */
 static const struct {
     unsigned bit;
@@ -37,7 +39,7 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
     long v;
     int rc = 0;
     if (strcmp(name, "output") == 0)
-        o->outdir = value;
+        rc = cli_parse_output(name, value, CLI_OUTPUT_PATH_FOLDER, &o->outdir, err);
     else if (strcmp(name, "force") == 0)
         o->force = 1;
     else if ((rc = cli_parse_long(name, value, strcmp(name, "top-docs") != 0, 100000, &v, err)) == 0)
@@ -71,17 +73,22 @@ int cli_output_check(const cli_output_options *o, const char *command)
                       command, o->outdir);
             return NT_EXIT_RUNTIME;
         }
-        return 0;
+        const char *why = cli_folder_problem(o->outdir);
+        if (why)
+            cli_error("%s: cannot write into output folder '%s': %s", command, o->outdir, why);
+        return why ? NT_EXIT_RUNTIME : 0;
     }
     char *copy = strdup(o->outdir);
-    int ok = copy && stat(dirname(copy), &st) == 0 && S_ISDIR(st.st_mode);
-    free(copy);
-    if (!ok) {
+    const char *parent = copy ? dirname(copy) : ".";
+    const char *why = copy ? cli_folder_problem(parent) : "out of memory";
+    if (why && stat(parent, &st) != 0)
         cli_error("%s: cannot create output folder '%s': its parent folder does not exist",
                   command, o->outdir);
-        return NT_EXIT_RUNTIME;
-    }
-    return 0;
+    else if (why)
+        cli_error("%s: cannot create output folder '%s' in '%s': %s", command, o->outdir,
+                  parent, why);
+    free(copy);
+    return why ? NT_EXIT_RUNTIME : 0;
 }
 
 /* OUTDIR/name in a new string, or NULL when out of memory. */

@@ -57,9 +57,7 @@ static int factor(cli_nmf_options *no, const nt_hooks *hooks, fit_run *r, nt_err
 {
     double start = cli_now();
     const cholmod_sparse *A = r->dtm->A;
-    int rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, err);
-    if (rc == NT_OK)
-        rc = cli_nmf_options_load(no, A->nrow, A->ncol, err);
+    int rc = cli_nmf_options_prepare(no, A->nrow, A->ncol, err);
     nt_matrix a = {A->nrow, A->ncol, A, NULL};
     if (rc == NT_OK)
         rc = nt_nmf_fit(&a, &no->nmf, hooks, &r->result, err);

@@ -7,7 +7,8 @@
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
 #include "nt_test.h"
-#include "test_common.h"
+#include "test_number.h"
+#include "test_output_group.h"
 
 START_TEST(error_set_formats_and_returns_status)
 {
@@ -80,6 +81,7 @@ int main(void)
     NT_TEST_ADD(tc.core, error_set_formats_and_returns_status, output_commit_renames_into_place);
     NT_TEST_ADD(tc.edge, output_abort_and_pending_removal_leave_nothing);
     NT_TEST_ADD(tc.errors, output_open_fails_in_missing_folder);
+    add_output_group_tests(&tc);
     add_number_tests(&tc);
     return nt_test_main(s);
 }

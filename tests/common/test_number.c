@@ -11,7 +11,7 @@
 #include "common/json_write.h"
 #include "common/number.h"
 #include "nt_test.h"
-#include "test_common.h"
+#include "test_number.h"
 
 static const double values[] = {0.1, 0.5, 1.0 / 3.0, -2.5e-7, 123456.789, 1e300, 4.9e-324,
                                 0.0, -0.0, 2.0, 1e21, 6.02214076e23};

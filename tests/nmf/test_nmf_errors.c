@@ -1,4 +1,5 @@
 /* test_nmf_errors.c: bad ranks, bad values, bad option combinations: status and message. */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,45 @@ START_TEST(option_combinations)
 }
 END_TEST
 
+/* The size-free check refuses the same clashes before any size is known, takes a custom
+ * init without its factors (they come with the input), and leaves k to the full check. */
+START_TEST(settings_checked_without_sizes)
+{
+    nt_error err;
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_KL, 0, 10, 0.0);
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_OK);
+    o.l1_h = 0.5;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "not to kl");
+    o = nt_test_nmf_options(NT_NMF_MU, 0, 10, 0.0);
+    o.missing = NT_NMF_MISSING_ABSENT;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "missing absent needs algorithm hals");
+    o = nt_test_nmf_options(NT_NMF_SNMF_R, 0, 10, 0.0);
+    o.init = NT_NMF_INIT_CUSTOM;
+    o.snmf_eta = -1.0; /* max(A) */
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_OK);
+    o.snmf_eta = -0.5;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "eta >= 0 or -1");
+}
+END_TEST
+
+/* Factors the memory budget cannot hold are refused before any allocation: here 1000 x 1000
+ * at k = 50 needs (3 * 2000 + 1000) * 50 doubles = 2.8 MB against a 1 MB budget. */
+START_TEST(size_beyond_memory_budget)
+{
+    nt_error err;
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 50, 10, 0.0);
+    setenv("NT_MEMORY_LIMIT", "1e6", 1);
+    ck_assert_int_eq(nt_nmf_options_check(&o, 1000, 1000, &err), NT_ENOMEM);
+    NT_TEST_ASSERT_CONTAINS(err.message, "needs about 0.0028 GB");
+    setenv("NT_MEMORY_LIMIT", "3e6", 1);
+    ck_assert_int_eq(nt_nmf_options_check(&o, 1000, 1000, &err), NT_OK);
+    unsetenv("NT_MEMORY_LIMIT");
+}
+END_TEST
+
 START_TEST(project_rejects_bad_h)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
@@ -93,5 +133,6 @@ END_TEST
 void nmf_add_error_tests(TCase *tc)
 {
     NT_TEST_ADD(tc, rank_out_of_range, bad_values_are_named, all_zero_matrix_is_empty,
-                option_combinations, project_rejects_bad_h);
+                option_combinations, settings_checked_without_sizes, size_beyond_memory_budget,
+                project_rejects_bad_h);
 }

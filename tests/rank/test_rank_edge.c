@@ -163,6 +163,26 @@ START_TEST(bad_options_are_named)
 }
 END_TEST
 
+/* Before any matrix: the fits' settings are checked (no start but random, hals or mu), and
+ * the candidate ks, which need the matrix, are not. */
+START_TEST(settings_checked_without_matrix)
+{
+    nt_rank_options o = small_options(2);
+    nt_error err;
+    o.nk = 0;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_OK);
+    o.nmf.init = NT_NMF_INIT_NNDSVD;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "init nndsvd: the survey's fits start at random");
+    o.nmf.init = NT_NMF_INIT_RANDOM, o.nmf.algorithm = NT_NMF_ANLS_BPP;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "need algorithm hals or mu, not anls-bpp");
+    o.nmf.algorithm = NT_NMF_HALS, o.runs = 0;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "runs = 0");
+}
+END_TEST
+
 /* A share that draws no nonzero, or is out of range, is refused by the sampler. */
 START_TEST(holdout_share_errors)
 {
@@ -181,5 +201,5 @@ END_TEST
 void rank_add_error_tests(TCase *tc)
 {
     tcase_add_checked_fixture(tc, setup, teardown);
-    NT_TEST_ADD(tc, bad_options_are_named, holdout_share_errors);
+    NT_TEST_ADD(tc, bad_options_are_named, settings_checked_without_matrix, holdout_share_errors);
 }

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/dtm.h"
 #include "nmftopics/matrix.h"
@@ -41,18 +40,22 @@ int nt_dtm_write(const nt_dtm *dtm, const char *prefix, nt_error *err)
 {
     char *paths[3] = {path_with(prefix, ".mtx"), path_with(prefix, ".terms"),
                       path_with(prefix, ".docs")};
-    int rc = NT_OK, written = 0;
+    const char *staged[3];
+    nt_output_group group;
+    nt_output_group_init(&group);
+    int rc = NT_OK;
     if (!paths[0] || !paths[1] || !paths[2])
         rc = nt_error_set(err, NT_ENOMEM, "out of memory");
-    if (rc == NT_OK && (rc = nt_sparse_write_mtx(paths[0], dtm->A, err)) == NT_OK)
-        written++;
-    if (rc == NT_OK && (rc = nt_vocab_write(dtm->vocab, paths[1], err)) == NT_OK)
-        written++;
-    if (rc == NT_OK && (rc = write_docs(dtm, paths[2], err)) == NT_OK)
-        written++;
-    if (rc != NT_OK)
-        for (int k = 0; k < written; k++)
-            unlink(paths[k]);
+    for (int k = 0; k < 3 && rc == NT_OK; k++)
+        rc = nt_output_group_add(&group, paths[k], &staged[k], err);
+    if (rc == NT_OK)
+        rc = nt_sparse_write_mtx(staged[0], dtm->A, err);
+    if (rc == NT_OK)
+        rc = nt_vocab_write(dtm->vocab, staged[1], err);
+    if (rc == NT_OK)
+        rc = write_docs(dtm, staged[2], err);
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
     for (int k = 0; k < 3; k++)
         free(paths[k]);
     return rc;
