@@ -33,20 +33,35 @@ void cli_output_options_init(cli_output_options *o)
     nt_report_options_init(&o->report);
 }
 
+/* --top-terms, --top-docs, --cloud-words: a count is read (up to COUNT_MAX, beyond any
+ * corpus: lists are cut to the terms and documents there are), and the library's options
+ * check says which counts are valid, so the ranges live in one place. */
+#define COUNT_MAX 1000000000L
+static int handle_count(cli_output_options *o, const char *name, const char *value,
+                        nt_error *err)
+{
+    long v;
+    if (cli_parse_long(name, value, 0, COUNT_MAX, &v, err) != 0)
+        return -1;
+    *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
+      : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
+                                      : &o->report.cloud_words) = (size_t)v;
+    nt_error why;
+    if (nt_report_options_check(&o->report, &why) != NT_OK)
+        return nt_error_set(err, NT_EINVAL, "--%s: %s", name, why.message);
+    return 0;
+}
+
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     cli_output_options *o = target;
-    long v;
-    int rc = 0;
     if (strcmp(name, "output") == 0)
-        rc = cli_parse_output(name, value, CLI_OUTPUT_PATH_FOLDER, &o->outdir, err);
-    else if (strcmp(name, "force") == 0)
+        return cli_parse_output(name, value, CLI_OUTPUT_PATH_FOLDER, &o->outdir, err);
+    if (strcmp(name, "force") == 0) {
         o->force = 1;
-    else if ((rc = cli_parse_long(name, value, strcmp(name, "top-docs") != 0, 100000, &v, err)) == 0)
-        *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
-          : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
-                                          : &o->report.cloud_words) = (size_t)v;
-    return rc;
+        return 0;
+    }
+    return handle_count(o, name, value, err);
 }
 
 cli_option_group cli_output_option_group(cli_output_options *o, unsigned which)

@@ -341,6 +341,11 @@ START_TEST(options_check_names_the_option)
     opts.top_terms = 0;
     ck_assert_int_eq(nt_report_options_check(&opts, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "top terms"));
+    opts.top_terms = 1;
+    opts.top_docs = 0; /* lists no document: allowed */
+    opts.cloud_words = 0;
+    ck_assert_int_eq(nt_report_options_check(&opts, &err), NT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "cloud words per topic is 0"));
 }
 END_TEST
 
