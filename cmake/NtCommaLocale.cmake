@@ -16,11 +16,11 @@ else()
 endif()
 
 # nt_use_comma_locale(test): the test program gets NT_TEST_COMMA_LOCALE="de_DE.UTF-8" and
-# LOCPATH pointing at the compiled locale, when it could be made.
+# NT_TEST_LOCPATH, the folder holding it, when it could be made.
 function(nt_use_comma_locale name)
   if(TARGET nt_comma_locale)
     add_dependencies(${name} nt_comma_locale)
-    target_compile_definitions(${name} PRIVATE NT_TEST_COMMA_LOCALE="de_DE.UTF-8")
-    set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT "LOCPATH=${NT_COMMA_LOCALE_DIR}")
+    target_compile_definitions(${name} PRIVATE NT_TEST_COMMA_LOCALE="de_DE.UTF-8"
+                                                NT_TEST_LOCPATH="${NT_COMMA_LOCALE_DIR}")
   endif()
 endfunction()

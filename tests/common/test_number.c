@@ -105,7 +105,7 @@ END_TEST
 START_TEST(comma_locale_does_not_reach_the_numbers)
 {
     char shortest[NVALUES][NT_NUMBER_MAX], g6[NVALUES][NT_NUMBER_MAX];
-    nt_test_comma_locale(NT_TEST_COMMA_LOCALE);
+    nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
     for (size_t q = 0; q < NVALUES; q++) {
         nt_number_shortest(shortest[q], values[q]);
         nt_number_g(g6[q], 6, values[q]);

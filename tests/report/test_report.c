@@ -231,7 +231,7 @@ START_TEST(comma_locale_leaves_machine_readable_numbers_alone)
     opts.top_docs = 2;
     char *c_tsv = capture(doc_topics_tsv, &docs), *c_topics = capture(topics_tsv, NULL);
     char *c_json = capture(json, &docs);
-    nt_test_comma_locale(NT_TEST_COMMA_LOCALE);
+    nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
     char *tsv = capture(doc_topics_tsv, &docs), *topics = capture(topics_tsv, NULL);
     char *js = capture(json, &docs);
     setlocale(LC_NUMERIC, "C");

@@ -86,10 +86,11 @@ void nt_test_abort(const char *what, const char *path);
 
 /* ---- locales (nt_test_locale.c) ---- */
 
-/* Sets LC_NUMERIC to the locale name (a comma-decimal one, e.g. the build tree's
- * de_DE.UTF-8 that cmake/NtCommaLocale.cmake makes) and checks that printf now writes 0.5
- * as "0,5"; fails the test otherwise. Restore with setlocale(LC_NUMERIC, "C"). */
-void nt_test_comma_locale(const char *name);
+/* Sets LC_NUMERIC to the locale name found in the folder locpath (a comma-decimal one: the
+ * build tree's de_DE.UTF-8 that cmake/NtCommaLocale.cmake makes, NT_TEST_COMMA_LOCALE in
+ * NT_TEST_LOCPATH) and checks that printf now writes 0.5 as "0,5"; fails the test
+ * otherwise. Restore with setlocale(LC_NUMERIC, "C"). */
+void nt_test_comma_locale(const char *locpath, const char *name);
 
 /* ---- seeded random numbers (nt_test_random.c) ----
  * Two generators, because the suites' fixtures were made with both and keep their numbers:
