@@ -19,7 +19,7 @@ enum nt_model_field_type {
     NT_FIELD_DFLIMIT,  /* nt_df_limit; file: f64 value, u8 is_fraction */
     NT_FIELD_STRING,   /* char * owned by the model, NULL allowed; file: u8 present, string */
     NT_FIELD_WORDS     /* NULL-terminated char ** owned by the model (one allocation, see
-                          nt_model_words_pack), NULL for none; file: u64 count, then the
+                          model_stopwords.c), NULL for none; file: u64 count, then the
                           strings, sorted and distinct */
 };
 

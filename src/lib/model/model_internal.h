@@ -33,10 +33,6 @@ int nt_model_settings_own(nt_model *model);
  * nt_model_settings_read) and sets them to NULL. */
 void nt_model_settings_free(nt_model *model);
 
-/* count words copied into one allocation: count + 1 pointers (the last NULL), then the
- * words; released with free(). NULL when out of memory. */
-char **nt_model_words_pack(const char *const *words, size_t count);
-
 /* The extra stop words of a training run: the words of text->stopwords_file and of
  * text->extra_stopwords, normalised, sorted and distinct (nt_stopwords_list), or NULL when
  * there are none. Errors as nt_stopwords_add_file, nt_stopwords_add. */
