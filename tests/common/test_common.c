@@ -7,6 +7,7 @@
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
 #include "nt_test.h"
+#include "test_number.h"
 #include "test_output_group.h"
 
 START_TEST(error_set_formats_and_returns_status)
@@ -81,5 +82,6 @@ int main(void)
     NT_TEST_ADD(tc.edge, output_abort_and_pending_removal_leave_nothing);
     NT_TEST_ADD(tc.errors, output_open_fails_in_missing_folder);
     add_output_group_tests(&tc);
+    add_number_tests(&tc);
     return nt_test_main(s);
 }

@@ -1,12 +1,15 @@
 /* test_report.c: the topic report as text, TSV and JSON, for a hand-made model. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <ctype.h>
 #include <dirent.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nmftopics/report.h"
+#include "nt_test.h"
 
 static char dir[] = "/tmp/nt_test_report_XXXXXX";
 
@@ -41,11 +44,12 @@ static const char *names[3] = {"one.txt", "two \"quoted\"\\.txt", "empty.txt"};
 static double w[6] = {3.0, 1.0, 0.0, /* topic 1 */ 1.0, 3.0, 0.0 /* topic 2 */};
 static const nt_doc_topics docs = {3, 2, names, w};
 
-/* Runs writer into a memory buffer; returns the text (free it). */
+/* Runs writer into a memory buffer; returns the text (free it). The stream's variables are
+ * static: with them on the stack GCC takes the text for a pointer to them. */
 static char *capture(int (*writer)(FILE *, const void *), const void *arg)
 {
-    char *buf = NULL;
-    size_t len = 0;
+    static char *buf;
+    static size_t len;
     FILE *fp = open_memstream(&buf, &len);
     ck_assert_int_eq(writer(fp, arg), NT_OK);
     fclose(fp);
@@ -206,6 +210,49 @@ START_TEST(json_without_documents_has_no_document_list)
 }
 END_TEST
 
+#ifdef NT_TEST_COMMA_LOCALE
+/* The first digit of text followed by ",digit", or NULL. */
+static const char *decimal_comma(const char *text)
+{
+    for (; *text; text++)
+        if (isdigit((unsigned char)text[0]) && text[1] == ',' && isdigit((unsigned char)text[2]))
+            return text;
+    return NULL;
+}
+
+/* A host program's comma-decimal LC_NUMERIC reaches neither the TSV nor the JSON numbers:
+ * the files are the same as in the C locale, and no digit is followed by ",digit". The
+ * JSON is compared from "fit" on: its "options" block holds max-df as text, formatted by
+ * the vocab module's nt_df_limit_format, which still follows the locale. */
+START_TEST(comma_locale_leaves_machine_readable_numbers_alone)
+{
+    nt_report_options_init(&opts);
+    opts.top_terms = 2;
+    opts.top_docs = 2;
+    char *c_tsv = capture(doc_topics_tsv, &docs), *c_topics = capture(topics_tsv, NULL);
+    char *c_json = capture(json, &docs);
+    nt_test_comma_locale(NT_TEST_COMMA_LOCALE);
+    char *tsv = capture(doc_topics_tsv, &docs), *topics = capture(topics_tsv, NULL);
+    char *js = capture(json, &docs);
+    setlocale(LC_NUMERIC, "C");
+    ck_assert_str_eq(tsv, c_tsv);
+    ck_assert_str_eq(topics, c_topics);
+    const char *fit = strstr(js, "\"fit\": "), *c_fit = strstr(c_json, "\"fit\": ");
+    ck_assert_ptr_nonnull(fit);
+    ck_assert_ptr_nonnull(c_fit);
+    ck_assert_str_eq(fit, c_fit);
+    ck_assert_ptr_null(decimal_comma(fit));
+    ck_assert_ptr_nonnull(strstr(js, "\"relative_error\": 0.25"));
+    free(c_tsv);
+    free(c_topics);
+    free(c_json);
+    free(tsv);
+    free(topics);
+    free(js);
+}
+END_TEST
+#endif
+
 static int count_entries(const char *path)
 {
     DIR *d = opendir(path);
@@ -343,6 +390,9 @@ int main(void)
     tcase_add_test(edge, json_lists_the_extra_stop_words);
     tcase_add_test(edge, json_without_documents_has_no_document_list);
     tcase_add_test(edge, ties_go_to_the_lower_column_and_counts_clamp);
+#ifdef NT_TEST_COMMA_LOCALE
+    tcase_add_test(edge, comma_locale_leaves_machine_readable_numbers_alone);
+#endif
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, mismatched_or_bad_weights_are_refused);
     tcase_add_test(errors, write_dir_into_missing_folder_fails_cleanly);

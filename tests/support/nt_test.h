@@ -84,6 +84,13 @@ const char *nt_test_make_dir(const char *dir, const char *name);
 /* Prints "nt_test: what path: <errno text>" to stderr and aborts. */
 void nt_test_abort(const char *what, const char *path);
 
+/* ---- locales (nt_test_locale.c) ---- */
+
+/* Sets LC_NUMERIC to the locale name (a comma-decimal one, e.g. the build tree's
+ * de_DE.UTF-8 that cmake/NtCommaLocale.cmake makes) and checks that printf now writes 0.5
+ * as "0,5"; fails the test otherwise. Restore with setlocale(LC_NUMERIC, "C"). */
+void nt_test_comma_locale(const char *name);
+
 /* ---- seeded random numbers (nt_test_random.c) ----
  * Two generators, because the suites' fixtures were made with both and keep their numbers:
  * the tests need fixed data, not good randomness. The state is the seed, stepped in place. */

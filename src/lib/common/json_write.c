@@ -1,8 +1,9 @@
-/* json_write.c: JSON string escaping with UTF-8 repair, and round-trip number formatting. */
-#include "json_write.h"
+/* json_write.c: JSON string escaping with UTF-8 repair, numbers and named number fields. */
+#include "common/json_write.h"
 
 #include <math.h>
-#include <stdlib.h>
+
+#include "common/number.h"
 
 /* Length of the valid UTF-8 sequence starting at s (1 to 4), or 0 when it is invalid:
  * overlong forms, surrogates and code points above U+10FFFF are rejected. */
@@ -67,23 +68,20 @@ void nt_json_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
-void nt_format_double(char *buf, size_t size, double v)
-{
-    /* Shortest of %.15g / %.16g / %.17g that reads back exactly: 0.1 stays "0.1". */
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, size, "%.*g", digits, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
-
 void nt_json_number(FILE *fp, double v)
 {
     if (!isfinite(v)) {
         fputs("null", fp);
         return;
     }
-    char buf[32];
-    nt_format_double(buf, sizeof buf, v);
+    char buf[NT_NUMBER_MAX];
+    nt_number_shortest(buf, v);
     fputs(buf, fp);
+}
+
+void nt_json_field(FILE *fp, const char *name, double v, const char *after)
+{
+    fprintf(fp, "\"%s\": ", name);
+    nt_json_number(fp, v);
+    fputs(after, fp);
 }
