@@ -136,8 +136,27 @@ static void remove_stale_topics(const cli_output_options *o, size_t k)
     closedir(d);
 }
 
+/* Stages the report files (and model.ntm) in group. */
+static int stage_files(const cli_output_options *o, unsigned files, const nt_model *model,
+                       const nt_doc_topics *docs, int save_model, const nt_hooks *hooks,
+                       nt_output_group *group, nt_error *err)
+{
+    int rc = nt_report_write_dir(o->outdir, files, model, docs, &o->report, group, hooks, err);
+    if (rc != NT_OK || !save_model)
+        return rc;
+    char *path = outdir_path(o, "model.ntm");
+    const char *staged = NULL;
+    rc = path ? nt_output_group_add(group, path, &staged, err)
+              : nt_error_set(err, NT_ENOMEM, "out of memory");
+    if (rc == NT_OK)
+        rc = nt_model_save(model, staged, err);
+    free(path);
+    return rc;
+}
+
 int cli_output_report(const cli_output_options *o, unsigned files, const nt_model *model,
-                      const nt_doc_topics *docs, const nt_hooks *hooks, nt_error *err)
+                      const nt_doc_topics *docs, int save_model, const nt_hooks *hooks,
+                      nt_error *err)
 {
     cli_progress_finish();
     int rc = nt_report_write_text(stdout, model, docs, &o->report, err);
@@ -146,20 +165,14 @@ int cli_output_report(const cli_output_options *o, unsigned files, const nt_mode
     if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST)
         return nt_error_set(err, NT_EIO, "cannot create output folder %s: %s", o->outdir,
                             strerror(errno));
-    rc = nt_report_write_dir(o->outdir, files, model, docs, &o->report, hooks, err);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    rc = stage_files(o, files, model, docs, save_model, hooks, &group, err);
+    if (rc == NT_OK)
+        rc = nt_output_group_commit(&group, err);
+    nt_output_group_abort(&group);
     if (rc == NT_OK && o->force && (files & NT_REPORT_TOPICS))
         remove_stale_topics(o, model->k);
-    return rc;
-}
-
-int cli_output_save_model(const cli_output_options *o, const nt_model *model, nt_error *err)
-{
-    if (!o->outdir)
-        return NT_OK;
-    char *path = outdir_path(o, "model.ntm");
-    int rc = path ? nt_model_save(model, path, err)
-                  : nt_error_set(err, NT_ENOMEM, "out of memory");
-    free(path);
     return rc;
 }
 

@@ -272,13 +272,38 @@ static void keep_warning(void *user, nt_log_level level, const char *message)
         snprintf(warning, sizeof warning, "%s", message);
 }
 
+START_TEST(write_dir_stages_files_until_the_group_commits)
+{
+    nt_report_options_init(&opts);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, &model, &docs,
+                                         &opts, &group, NULL, NULL), NT_OK);
+    char p[512];
+    snprintf(p, sizeof p, "%s/report.json", dir);
+    ck_assert_int_eq(access(p, F_OK), -1); /* staged, not yet in place */
+    ck_assert_int_eq(count_entries(dir), 2);
+    nt_output_group_abort(&group);
+    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, &model, &docs,
+                                         &opts, &group, NULL, NULL), NT_OK);
+    ck_assert_int_eq(nt_output_group_commit(&group, NULL), NT_OK);
+    ck_assert_int_eq(access(p, R_OK), 0);
+    ck_assert_int_eq(count_entries(dir), 2);
+    snprintf(p, sizeof p, "%s/doc_topics.tsv", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/report.json", dir);
+    unlink(p);
+}
+END_TEST
+
 START_TEST(write_dir_writes_every_file_and_warns_of_empty_rows)
 {
     nt_report_options_init(&opts);
     nt_hooks hooks = {keep_warning, NULL, NULL};
     warning[0] = '\0';
     ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_TOPICS | NT_REPORT_DOCUMENTS | NT_REPORT_JSON,
-                                         &model, &docs, &opts, &hooks, NULL), NT_OK);
+                                         &model, &docs, &opts, NULL, &hooks, NULL), NT_OK);
     const char *files[] = {"topics.tsv", "topic_01.words.tsv", "topic_02.words.tsv",
                            "doc_topics.tsv", "report.json"};
     char p[512];
@@ -325,9 +350,9 @@ START_TEST(write_dir_into_missing_folder_fails_cleanly)
     nt_report_options_init(&opts);
     nt_error err;
     ck_assert_int_eq(nt_report_write_dir("/nonexistent/out", NT_REPORT_JSON, &model, &docs, &opts,
-                                         NULL, &err), NT_EIO);
+                                         NULL, NULL, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/out/report.json"));
-    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS, &model, NULL, &opts, NULL, &err),
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS, &model, NULL, &opts, NULL, NULL, &err),
                      NT_EINVAL);
     ck_assert_int_eq(count_entries(dir), 0);
 }
@@ -364,6 +389,7 @@ int main(void)
     tcase_add_test(core, doc_topics_rows_sum_to_one_or_are_zero);
     tcase_add_test(core, topic_words_hold_positive_weights_only);
     tcase_add_test(core, write_dir_writes_every_file_and_warns_of_empty_rows);
+    tcase_add_test(core, write_dir_stages_files_until_the_group_commits);
     TCase *edge = tcase_create("edge");
     tcase_add_test(edge, json_escapes_names_and_keeps_precision);
     tcase_add_test(edge, json_lists_the_extra_stop_words);
