@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libopenblas-dev libsuitesparse-dev
             libstemmer-dev libutf8proc-dev check)
-test_pkgs=(snowball-data python3 python3-numpy python3-scipy python3-sklearn)
+test_pkgs=(snowball-data locales python3 python3-numpy python3-scipy python3-sklearn)
 extra_pkgs=(python3-wordcloud python3-gensim r-cran-rcppml r-cran-nmf time)
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")

@@ -73,7 +73,8 @@ typedef struct nt_nmf_options {
     double snmf_beta;       /* snmf-r/-l: adds beta/2 sum_j ||h_j||_1^2 over the sparse factor's
                              * vectors (R NMF beta, default 0.01) */
     double snmf_eta;        /* snmf-r/-l: adds eta^2/2 ||X||_F^2 on the other factor X, as R NMF's
-                             * solver does; negative means max(A) (R NMF eta, default -1) */
+                             * solver does; -1 means max(A), other negative values are
+                             * refused (R NMF eta, default -1) */
     int threads;            /* 0 = all cores (default 0) */
     const double *init_w;   /* NT_NMF_INIT_CUSTOM: m x k factor-major, not owned, size m*k */
     const double *init_h;   /* NT_NMF_INIT_CUSTOM: k x n factor-major, not owned, size k*n */
@@ -88,8 +89,17 @@ typedef struct nt_nmf_options {
 /* Sets every option to its default. */
 void nt_nmf_options_init(nt_nmf_options *opts);
 
-/* Checks the options against an m x n input before any work; err names the option. */
+/* Checks the options against an m x n input before any work: everything
+ * nt_nmf_options_check_settings checks, then k against min(m, n), the custom factors'
+ * presence and the hold-out entries against m x n. Returns NT_OK or NT_EINVAL, err naming
+ * the option and value. */
 int nt_nmf_options_check(const nt_nmf_options *opts, size_t m, size_t n, nt_error *err);
+
+/* Checks what does not depend on the input's size, so that a clash of options (say kl with
+ * an L1 penalty) is refused before the input is read: algorithm and init known, runs,
+ * max-iter, threads, tol, max-time, the stop rule, the penalties and the combinations the
+ * algorithm and missing mode allow. Returns NT_OK or NT_EINVAL, err naming the option. */
+int nt_nmf_options_check_settings(const nt_nmf_options *opts, nt_error *err);
 
 /* The outcome of nt_nmf_fit. Factors are "factor-major": topic t's document weights are
  * w[t*m .. t*m+m-1] and its term weights h[t*n .. t*n+n-1].

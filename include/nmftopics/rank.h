@@ -82,6 +82,12 @@ void nt_rank_options_init(nt_rank_options *opts);
  * value (a k above min(m, n) names both). */
 int nt_rank_options_check(const nt_rank_options *opts, size_t m, size_t n, nt_error *err);
 
+/* Checks what does not depend on the matrix, before it is built: runs, hold-out share,
+ * top-terms, consensus-docs, and the NMF options the fits allow (the cross-validation fits
+ * need hals or mu and a random start; nt_nmf_options_check_settings). Returns NT_OK or
+ * NT_EINVAL, err naming the option and value. */
+int nt_rank_options_check_settings(const nt_rank_options *opts, nt_error *err);
+
 /* The evidence for one k. */
 typedef struct nt_rank_row {
     size_t k;

@@ -9,6 +9,7 @@
 #include "nmftopics/error.h"
 #include "nmftopics/hooks.h"
 #include "nmftopics/model.h"
+#include "nmftopics/output.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -91,12 +92,14 @@ enum nt_report_files {
 };
 
 /* Writes the files selected by files (a mask of enum nt_report_files) into the existing
- * folder dir, each under a temporary name renamed into place once complete. Warns through
- * hooks when some documents have all-zero weights. Returns NT_OK, NT_EIO naming the file,
- * or an error of the writers above. */
+ * folder dir. With group NULL each file is renamed into place once complete; otherwise each
+ * is staged in group (output.h) and appears only when the caller commits the group, so a
+ * set of files is replaced all at once or not at all. Warns through hooks when some
+ * documents have all-zero weights. Returns NT_OK, NT_EIO naming the file, or an error of
+ * the writers above. */
 int nt_report_write_dir(const char *dir, unsigned files, const nt_model *model,
                         const nt_doc_topics *docs, const nt_report_options *opts,
-                        const nt_hooks *hooks, nt_error *err);
+                        nt_output_group *group, const nt_hooks *hooks, nt_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* cli_args.c: a small table-driven parser for "--name value", "--name=value" and "-k value". */
 #include "cli_args.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -137,7 +138,7 @@ int cli_parse_long(const char *option, const char *value, long min, long max, lo
     char *end;
     errno = 0;
     long v = strtol(value, &end, 10);
-    if (errno != 0 || end == value || *end != '\0' || v < min || v > max)
+    if (errno != 0 || end == value || isspace((unsigned char)value[0]) || *end != '\0' || v < min || v > max)
         return nt_error_set(err, NT_EINVAL, "--%s: '%s' is not a whole number from %ld to %ld",
                             option, value, min, max);
     *out = v;
@@ -150,7 +151,7 @@ int cli_parse_double(const char *option, const char *value, double min, double m
     char *end;
     errno = 0;
     double v = strtod(value, &end);
-    if (errno != 0 || end == value || *end != '\0' || !isfinite(v) || v < min || v > max)
+    if (errno != 0 || end == value || isspace((unsigned char)value[0]) || *end != '\0' || !isfinite(v) || v < min || v > max)
         return nt_error_set(err, NT_EINVAL, "--%s: '%s' is not a number from %g to %g", option,
                             value, min, max);
     *out = v;

@@ -17,8 +17,9 @@ int cli_fail(const nt_error *err);
 /* Progress display choice, from --progress / --quiet. */
 typedef enum { CLI_PROGRESS_AUTO, CLI_PROGRESS_ON, CLI_PROGRESS_OFF } cli_progress_mode;
 
-/* Fills hooks so that warnings go to stderr (unless quiet) and progress is drawn on
- * stderr when mode says so (AUTO: only when stderr is a terminal). */
+/* Fills hooks so that warnings always go to stderr (--quiet keeps them), information
+ * messages only when mode is not CLI_PROGRESS_OFF, and progress is drawn on stderr when
+ * mode says so (AUTO: only when stderr is a terminal). */
 void cli_hooks_init(nt_hooks *hooks, cli_progress_mode mode);
 
 /* Ends any progress line still on screen. */

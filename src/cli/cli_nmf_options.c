@@ -115,10 +115,16 @@ int cli_nmf_options_finish(cli_nmf_options *o, const char *command)
         cli_error("%s: --init custom goes with both --init-w FILE and --init-h FILE", command);
         return CLI_USAGE_ERROR;
     }
+    nt_error err;
+    if (nt_nmf_options_check_settings(&o->nmf, &err) != NT_OK) {
+        cli_error("%s: %s", command, err.message);
+        return CLI_USAGE_ERROR;
+    }
     return CLI_PARSED;
 }
 
-int cli_nmf_options_load(cli_nmf_options *o, size_t m, size_t n, nt_error *err)
+/* Reads the custom init files for an m x n input, checking their sizes (no-op otherwise). */
+static int load_custom(cli_nmf_options *o, size_t m, size_t n, nt_error *err)
 {
     if (o->nmf.init != NT_NMF_INIT_CUSTOM)
         return NT_OK;
@@ -145,6 +151,12 @@ int cli_nmf_options_load(cli_nmf_options *o, size_t m, size_t n, nt_error *err)
     }
     free(hk);
     return rc;
+}
+
+int cli_nmf_options_prepare(cli_nmf_options *o, size_t m, size_t n, nt_error *err)
+{
+    int rc = load_custom(o, m, n, err);
+    return rc == NT_OK ? nt_nmf_options_check(&o->nmf, m, n, err) : rc;
 }
 
 void cli_nmf_options_free(cli_nmf_options *o)

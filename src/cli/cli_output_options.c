@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli_output_path.h"
+
 /* Every option of the group, each tagged with the mask bit that offers it. */
 static const struct {
     unsigned bit;
@@ -31,20 +33,35 @@ void cli_output_options_init(cli_output_options *o)
     nt_report_options_init(&o->report);
 }
 
+/* --top-terms, --top-docs, --cloud-words: a count is read (up to COUNT_MAX, beyond any
+ * corpus: lists are cut to the terms and documents there are), and the library's options
+ * check says which counts are valid, so the ranges live in one place. */
+#define COUNT_MAX 1000000000L
+static int handle_count(cli_output_options *o, const char *name, const char *value,
+                        nt_error *err)
+{
+    long v;
+    if (cli_parse_long(name, value, 0, COUNT_MAX, &v, err) != 0)
+        return -1;
+    *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
+      : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
+                                      : &o->report.cloud_words) = (size_t)v;
+    nt_error why;
+    if (nt_report_options_check(&o->report, &why) != NT_OK)
+        return nt_error_set(err, NT_EINVAL, "--%s: %s", name, why.message);
+    return 0;
+}
+
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     cli_output_options *o = target;
-    long v;
-    int rc = 0;
     if (strcmp(name, "output") == 0)
-        o->outdir = value;
-    else if (strcmp(name, "force") == 0)
+        return cli_parse_output(name, value, CLI_OUTPUT_PATH_FOLDER, &o->outdir, err);
+    if (strcmp(name, "force") == 0) {
         o->force = 1;
-    else if ((rc = cli_parse_long(name, value, strcmp(name, "top-docs") != 0, 100000, &v, err)) == 0)
-        *(strcmp(name, "top-terms") == 0  ? &o->report.top_terms
-          : strcmp(name, "top-docs") == 0 ? &o->report.top_docs
-                                          : &o->report.cloud_words) = (size_t)v;
-    return rc;
+        return 0;
+    }
+    return handle_count(o, name, value, err);
 }
 
 cli_option_group cli_output_option_group(cli_output_options *o, unsigned which)
@@ -71,17 +88,22 @@ int cli_output_check(const cli_output_options *o, const char *command)
                       command, o->outdir);
             return NT_EXIT_RUNTIME;
         }
-        return 0;
+        const char *why = cli_folder_problem(o->outdir);
+        if (why)
+            cli_error("%s: cannot write into output folder '%s': %s", command, o->outdir, why);
+        return why ? NT_EXIT_RUNTIME : 0;
     }
     char *copy = strdup(o->outdir);
-    int ok = copy && stat(dirname(copy), &st) == 0 && S_ISDIR(st.st_mode);
-    free(copy);
-    if (!ok) {
+    const char *parent = copy ? dirname(copy) : ".";
+    const char *why = copy ? cli_folder_problem(parent) : "out of memory";
+    if (why && stat(parent, &st) != 0)
         cli_error("%s: cannot create output folder '%s': its parent folder does not exist",
                   command, o->outdir);
-        return NT_EXIT_RUNTIME;
-    }
-    return 0;
+    else if (why)
+        cli_error("%s: cannot create output folder '%s' in '%s': %s", command, o->outdir,
+                  parent, why);
+    free(copy);
+    return why ? NT_EXIT_RUNTIME : 0;
 }
 
 /* OUTDIR/name in a new string, or NULL when out of memory. */
@@ -114,8 +136,27 @@ static void remove_stale_topics(const cli_output_options *o, size_t k)
     closedir(d);
 }
 
+/* Stages the report files (and model.ntm) in group. */
+static int stage_files(const cli_output_options *o, unsigned files, const nt_model *model,
+                       const nt_doc_topics *docs, int save_model, const nt_hooks *hooks,
+                       nt_output_group *group, nt_error *err)
+{
+    int rc = nt_report_write_dir(o->outdir, files, model, docs, &o->report, group, hooks, err);
+    if (rc != NT_OK || !save_model)
+        return rc;
+    char *path = outdir_path(o, "model.ntm");
+    const char *staged = NULL;
+    rc = path ? nt_output_group_add(group, path, &staged, err)
+              : nt_error_set(err, NT_ENOMEM, "out of memory");
+    if (rc == NT_OK)
+        rc = nt_model_save(model, staged, err);
+    free(path);
+    return rc;
+}
+
 int cli_output_report(const cli_output_options *o, unsigned files, const nt_model *model,
-                      const nt_doc_topics *docs, const nt_hooks *hooks, nt_error *err)
+                      const nt_doc_topics *docs, int save_model, const nt_hooks *hooks,
+                      nt_error *err)
 {
     cli_progress_finish();
     int rc = nt_report_write_text(stdout, model, docs, &o->report, err);
@@ -124,20 +165,14 @@ int cli_output_report(const cli_output_options *o, unsigned files, const nt_mode
     if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST)
         return nt_error_set(err, NT_EIO, "cannot create output folder %s: %s", o->outdir,
                             strerror(errno));
-    rc = nt_report_write_dir(o->outdir, files, model, docs, &o->report, hooks, err);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    rc = stage_files(o, files, model, docs, save_model, hooks, &group, err);
+    if (rc == NT_OK)
+        rc = nt_output_group_commit(&group, err);
+    nt_output_group_abort(&group);
     if (rc == NT_OK && o->force && (files & NT_REPORT_TOPICS))
         remove_stale_topics(o, model->k);
-    return rc;
-}
-
-int cli_output_save_model(const cli_output_options *o, const nt_model *model, nt_error *err)
-{
-    if (!o->outdir)
-        return NT_OK;
-    char *path = outdir_path(o, "model.ntm");
-    int rc = path ? nt_model_save(model, path, err)
-                  : nt_error_set(err, NT_ENOMEM, "out of memory");
-    free(path);
     return rc;
 }
 

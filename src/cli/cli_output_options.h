@@ -35,14 +35,13 @@ int cli_output_check(const cli_output_options *o, const char *command);
 
 /* After the work: prints the text report of docs (NULL: the model alone) on stdout, then,
  * with -o, creates OUTDIR when missing and writes the report files selected by files (a
- * mask of enum nt_report_files) into it; with --force and NT_REPORT_TOPICS, removes the
- * topic_NN.words.tsv files of an earlier run with more topics, so that the folder
- * describes one run only. Returns NT_OK or the error naming the file at fault. */
+ * mask of enum nt_report_files), and model.ntm when save_model is set, all renamed into
+ * place together once every one is complete, so OUTDIR never mixes two runs' files; with
+ * --force and NT_REPORT_TOPICS, then removes the topic_NN.words.tsv files of an earlier run
+ * with more topics. Returns NT_OK or the error naming the file at fault. */
 int cli_output_report(const cli_output_options *o, unsigned files, const nt_model *model,
-                      const nt_doc_topics *docs, const nt_hooks *hooks, nt_error *err);
-
-/* Writes the model to OUTDIR/model.ntm (nothing without -o). */
-int cli_output_save_model(const cli_output_options *o, const nt_model *model, nt_error *err);
+                      const nt_doc_topics *docs, int save_model, const nt_hooks *hooks,
+                      nt_error *err);
 
 /* Prints on stdout, without a newline, what a model's fit was: "D documents, N terms, Z
  * nonzeros, k = K, ALGORITHM, relative error E, I iterations" and " (not converged)". */

@@ -7,7 +7,7 @@
 #include "cli_main.h"
 
 static int progress_shown;  /* a progress line is on screen and needs a newline */
-static int warnings_quiet;
+static int info_quiet;  /* --quiet: information messages are dropped, warnings kept */
 
 void cli_progress_finish(void)
 {
@@ -37,7 +37,7 @@ int cli_fail(const nt_error *err)
 static void log_to_stderr(void *user, nt_log_level level, const char *message)
 {
     (void)user;
-    if (warnings_quiet && level != NT_LOG_WARNING)
+    if (info_quiet && level != NT_LOG_WARNING)
         return;
     cli_progress_finish();
     fprintf(stderr, "nmftopics: %s%s\n", level == NT_LOG_WARNING ? "warning: " : "", message);
@@ -62,7 +62,7 @@ static void draw_progress(void *user, const char *phase, size_t done, size_t tot
 void cli_hooks_init(nt_hooks *hooks, cli_progress_mode mode)
 {
     int show = mode == CLI_PROGRESS_ON || (mode == CLI_PROGRESS_AUTO && isatty(STDERR_FILENO));
-    warnings_quiet = mode == CLI_PROGRESS_OFF;
+    info_quiet = mode == CLI_PROGRESS_OFF;
     hooks->log = log_to_stderr;
     hooks->progress = show ? draw_progress : NULL;
     hooks->user = NULL;

@@ -1,9 +1,13 @@
 /* cmd_evaluate.c: `nmftopics evaluate MODEL.ntm DIR [--labels FILE]`: how coherent and
  * diverse a saved model's topics are on a corpus, and how well its dominant topics agree
  * with known labels. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_corpus_options.h"
@@ -88,6 +92,21 @@ static int read_labels(const evaluate_args *a, const nt_hooks *hooks, evaluate_r
     return rc;
 }
 
+/* Before any work: the labels file, read only after the transform, must be readable. It is
+ * not opened here, so that a pipe (--labels <(...)) is still whole when it is read. */
+static int labels_readable(const char *path)
+{
+    struct stat st;
+    const char *why = NULL;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0)
+        why = strerror(errno);
+    else if (S_ISDIR(st.st_mode))
+        why = "it is a folder";
+    if (why)
+        cli_error("evaluate: cannot open labels file %s: %s", path, why);
+    return why ? NT_EXIT_RUNTIME : NT_EXIT_OK;
+}
+
 static int run(const evaluate_args *a)
 {
     nt_error err;
@@ -129,5 +148,6 @@ int cmd_evaluate(int argc, char **argv)
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
     a.model = pos[0];
-    return run(&a);
+    int code = a.labels ? labels_readable(a.labels) : NT_EXIT_OK;
+    return code == NT_EXIT_OK ? run(&a) : code;
 }

@@ -2,14 +2,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
+#include "cli_output_path.h"
 #include "cli_run_options.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/nmf.h"
+#include "nmftopics/output.h"
 
 typedef struct factor_args {
     const char *prefix;  /* -o PREFIX */
@@ -28,8 +29,7 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
     static const char *const formats[] = {"mtx", "tsv"};
     if (strcmp(name, "format") == 0)
         return cli_parse_choice(name, value, formats, 2, &a->tsv, err);
-    a->prefix = value;
-    return 0;
+    return cli_parse_output(name, value, CLI_OUTPUT_PATH_PREFIX, &a->prefix, err);
 }
 
 static const cli_command_spec spec = {
@@ -41,12 +41,15 @@ static const cli_command_spec spec = {
     "a run stops at --max-iter or --max-time before its stopping rule holds.",
     1, 1};
 
-/* Writes W (m x k) and H (k x n) from factor-major arrays; on failure removes both files. */
+/* Writes W (m x k) and H (k x n) from factor-major arrays, both or neither. */
 static int write_factors(const factor_args *a, const nt_nmf_result *r, nt_error *err)
 {
     const char *ext = a->tsv ? "tsv" : "mtx";
     size_t len = strlen(a->prefix) + 8;
     char *wpath = malloc(len), *hpath = malloc(len);
+    const char *wstaged, *hstaged;
+    nt_output_group group;
+    nt_output_group_init(&group);
     int rc = NT_OK;
     if (!wpath || !hpath)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory");
@@ -56,10 +59,16 @@ static int write_factors(const factor_args *a, const nt_nmf_result *r, nt_error 
     if (rc == NT_OK) {
         snprintf(wpath, len, "%s.W.%s", a->prefix, ext);
         snprintf(hpath, len, "%s.H.%s", a->prefix, ext);
-        rc = write(wpath, r->w, wl, err);
-        if (rc == NT_OK && (rc = write(hpath, r->h, hl, err)) != NT_OK)
-            unlink(wpath);
+        rc = nt_output_group_add(&group, wpath, &wstaged, err);
     }
+    if (rc == NT_OK)
+        rc = nt_output_group_add(&group, hpath, &hstaged, err);
+    if (rc == NT_OK)
+        rc = write(wstaged, r->w, wl, err);
+    if (rc == NT_OK)
+        rc = write(hstaged, r->h, hl, err);
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
     free(wpath);
     free(hpath);
     return rc;
@@ -77,9 +86,7 @@ static int factor_file(const char *path, const factor_args *fa, cli_nmf_options 
     if (rc == NT_OK)
         rc = nt_sparse_check_values(A, path, &err);
     if (rc == NT_OK)
-        rc = cli_nmf_options_load(no, A->nrow, A->ncol, &err);
-    if (rc == NT_OK)
-        rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, &err);
+        rc = cli_nmf_options_prepare(no, A->nrow, A->ncol, &err);
     if (rc == NT_OK) {
         nt_matrix a = {A->nrow, A->ncol, A, NULL};
         rc = nt_nmf_fit(&a, &no->nmf, &hooks, &r, &err);
@@ -122,7 +129,9 @@ int cmd_factor(int argc, char **argv)
     if (parsed != CLI_PARSED)
         return NT_EXIT_USAGE;
     no.nmf.threads = fa.run.threads;
-    int code = factor_file(pos[0], &fa, &no);
+    int code = cli_output_prefix_check(fa.prefix, spec.name);
+    if (code == NT_EXIT_OK)
+        code = factor_file(pos[0], &fa, &no);
     cli_nmf_options_free(&no);
     return code;
 }

@@ -57,9 +57,7 @@ static int factor(cli_nmf_options *no, const nt_hooks *hooks, fit_run *r, nt_err
 {
     double start = cli_now();
     const cholmod_sparse *A = r->dtm->A;
-    int rc = nt_nmf_options_check(&no->nmf, A->nrow, A->ncol, err);
-    if (rc == NT_OK)
-        rc = cli_nmf_options_load(no, A->nrow, A->ncol, err);
+    int rc = cli_nmf_options_prepare(no, A->nrow, A->ncol, err);
     nt_matrix a = {A->nrow, A->ncol, A, NULL};
     if (rc == NT_OK)
         rc = nt_nmf_fit(&a, &no->nmf, hooks, &r->result, err);
@@ -69,8 +67,8 @@ static int factor(cli_nmf_options *no, const nt_hooks *hooks, fit_run *r, nt_err
     return rc;
 }
 
-/* The text report, then with -o the report files and model.ntm, each renamed into place
- * once complete. */
+/* The text report, then with -o the report files and model.ntm, renamed into place
+ * together once all are complete. */
 static int report(const cli_output_options *out, const nt_hooks *hooks, fit_run *r,
                   nt_error *err)
 {
@@ -78,9 +76,7 @@ static int report(const cli_output_options *out, const nt_hooks *hooks, fit_run 
     nt_doc_topics docs = {r->result->m, r->result->k, (const char *const *)r->dtm->doc_names,
                           r->result->w};
     int rc = cli_output_report(out, NT_REPORT_TOPICS | NT_REPORT_DOCUMENTS | NT_REPORT_JSON,
-                               r->model, &docs, hooks, err);
-    if (rc == NT_OK)
-        rc = cli_output_save_model(out, r->model, err);
+                               r->model, &docs, 1, hooks, err);
     r->seconds[2] = cli_now() - start;
     return rc;
 }

@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_corpus_options.h"
 #include "cli_main.h"
 #include "cli_nmf_options.h"
+#include "cli_output_path.h"
+#include "cli_rank_list.h"
 #include "cli_run_options.h"
 #include "cli_text_options.h"
 #include "nmftopics/dtm.h"
@@ -18,7 +19,7 @@
 
 typedef struct rank_args {
     nt_rank_options rank;       /* ks, runs, holdout, top_terms, consensus_docs */
-    size_t ks[1000];            /* the parsed -k LIST, size rank.nk */
+    size_t ks[CLI_RANK_LIST_MAX]; /* the parsed -k LIST, size rank.nk */
     const char *prefix;         /* -o PREFIX */
     int json;                   /* --json */
     cli_corpus_options corpus;
@@ -53,59 +54,6 @@ static const cli_command_spec spec = {
     "ties, settled by the cophenetic correlation. The reason is printed in words.",
     0, 1};
 
-/* Appends the candidates of one comma-separated item: K, A:B or A:B:STEP. */
-static int parse_item(rank_args *a, const char *item, nt_error *err)
-{
-    long v[3] = {0, 0, 1};
-    int got = 0, bad;
-    const char *s = item;
-    char *end;
-    do {
-        v[got++] = strtol(s, &end, 10);
-        bad = end == s || v[got - 1] < 1 || v[got - 1] > 1000000 || (*end && *end != ':');
-        s = end + 1;
-    } while (!bad && *end == ':' && got < 3);
-    if (bad || *end)
-        return nt_error_set(err, NT_EINVAL, "-k: '%s' is not K, A:B or A:B:STEP with whole "
-                                            "numbers from 1", item);
-    if (got == 1)
-        v[1] = v[0];
-    if (v[1] < v[0])
-        return nt_error_set(err, NT_EINVAL, "-k: the range %s runs backwards", item);
-    for (long k = v[0]; k <= v[1]; k += v[2]) {
-        if (a->rank.nk == sizeof a->ks / sizeof a->ks[0])
-            return nt_error_set(err, NT_EINVAL, "-k: more than %zu candidates",
-                                sizeof a->ks / sizeof a->ks[0]);
-        a->ks[a->rank.nk++] = (size_t)k;
-    }
-    return NT_OK;
-}
-
-static int compare_sizes(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return (a > b) - (a < b);
-}
-
-/* The -k LIST: items separated by commas, sorted; a k listed twice is an error. */
-static int parse_ks(rank_args *a, const char *text, nt_error *err)
-{
-    char buf[256];
-    if (strlen(text) >= sizeof buf || !*text)
-        return nt_error_set(err, NT_EINVAL, "-k: '%s' is empty or too long", text);
-    strcpy(buf, text);
-    a->rank.nk = 0;
-    for (char *item = strtok(buf, ","); item; item = strtok(NULL, ","))
-        if (parse_item(a, item, err) != NT_OK)
-            return NT_EINVAL;
-    qsort(a->ks, a->rank.nk, sizeof a->ks[0], compare_sizes);
-    for (size_t q = 1; q < a->rank.nk; q++)
-        if (a->ks[q] == a->ks[q - 1])
-            return nt_error_set(err, NT_EINVAL, "-k: %zu is listed twice in '%s'", a->ks[q], text);
-    a->rank.ks = a->ks;
-    return a->rank.nk ? NT_OK : nt_error_set(err, NT_EINVAL, "-k: '%s' names no k", text);
-}
-
 /* --runs, --top-terms, --consensus-docs: whole numbers. */
 static int handle_count(rank_args *a, const char *name, const char *value, nt_error *err)
 {
@@ -126,13 +74,15 @@ static int handle_count(rank_args *a, const char *name, const char *value, nt_er
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
     rank_args *a = target;
-    if (strcmp(name, "rank") == 0)
-        return parse_ks(a, value, err);
+    if (strcmp(name, "rank") == 0) {
+        a->rank.ks = a->ks;
+        return cli_parse_rank_list(value, a->ks, &a->rank.nk, err);
+    }
     if (strcmp(name, "holdout") == 0)
         return cli_parse_double(name, value, 1e-6, 0.5, &a->rank.holdout, err);
     if (strcmp(name, "output") == 0)
-        a->prefix = value;
-    else if (strcmp(name, "json") == 0)
+        return cli_parse_output(name, value, CLI_OUTPUT_PATH_PREFIX, &a->prefix, err);
+    if (strcmp(name, "json") == 0)
         a->json = 1;
     else
         return handle_count(a, name, value, err);
@@ -140,10 +90,19 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
 }
 
 /* The NMF group without the options rank sets itself (-k, --runs) or that do not apply
- * across ranks (custom starting factors). */
+ * across ranks (custom starting factors), and with the help of the options whose choices
+ * the cross-validation fits narrow (nt_rank_options_check_settings enforces them). */
 static cli_option_group nmf_group(rank_args *a)
 {
     static const char *const dropped[] = {"rank", "runs", "init-w", "init-h"};
+    static const cli_option narrowed[] = {
+        {"algorithm", 0, "NAME", "hals or mu: the cross-validation fits leave entries out "
+                                 "(default: hals)"},
+        {"init", 0, "NAME", "random: the cross-validation fits start at random (default: "
+                            "random)"},
+        {"stop", 0, "RULE", "objective: the cross-validation fits stop on it (default: "
+                            "objective)"},
+    };
     cli_option_group g = cli_nmf_option_group(&a->nmf);
     cli_option *buf = a->nmf_kept;
     size_t kept = 0, cap = sizeof a->nmf_kept / sizeof a->nmf_kept[0];
@@ -151,37 +110,54 @@ static cli_option_group nmf_group(rank_args *a)
         int drop = 0;
         for (size_t d = 0; d < sizeof dropped / sizeof dropped[0]; d++)
             drop |= strcmp(g.options[q].name, dropped[d]) == 0;
-        if (!drop)
-            buf[kept++] = g.options[q];
+        if (drop)
+            continue;
+        buf[kept] = g.options[q];
+        for (size_t d = 0; d < sizeof narrowed / sizeof narrowed[0]; d++)
+            if (strcmp(g.options[q].name, narrowed[d].name) == 0)
+                buf[kept] = narrowed[d];
+        kept++;
     }
     g.options = buf;
     g.count = kept;
     return g;
 }
 
+typedef int (*rank_writer)(FILE *fp, const nt_rank_table *t, const nt_rank_choice *c,
+                           nt_error *err);
+
+/* Writes PREFIX + suffix of the set g through write. */
+static int write_one(nt_output_group *g, const char *prefix, const char *suffix,
+                     rank_writer write, const nt_rank_table *t, const nt_rank_choice *c,
+                     nt_error *err)
+{
+    size_t len = strlen(prefix) + strlen(suffix) + 1;
+    char *path = malloc(len);
+    const char *staged;
+    nt_output out;
+    if (!path)
+        return nt_error_set(err, NT_ENOMEM, "out of memory");
+    snprintf(path, len, "%s%s", prefix, suffix);
+    int rc = nt_output_group_add(g, path, &staged, err);
+    free(path);
+    if (rc == NT_OK)
+        rc = nt_output_open(&out, staged, err);
+    if (rc == NT_OK && (rc = write(out.fp, t, c, err)) != NT_OK)
+        nt_output_abort(&out);
+    return rc == NT_OK ? nt_output_commit(&out, err) : rc;
+}
+
 /* PREFIX.tsv and PREFIX.json, both or neither. */
 static int write_files(const rank_args *a, const nt_rank_table *t, const nt_rank_choice *c,
                        nt_error *err)
 {
-    size_t len = strlen(a->prefix) + 6;
-    char *tsv = malloc(len), *json = malloc(len);
-    nt_output out[2] = {{0}, {0}};
-    int rc = tsv && json ? NT_OK : nt_error_set(err, NT_ENOMEM, "out of memory");
-    if (rc == NT_OK) {
-        snprintf(tsv, len, "%s.tsv", a->prefix);
-        snprintf(json, len, "%s.json", a->prefix);
-        rc = nt_output_open(&out[0], tsv, err);
-    }
-    if (rc == NT_OK && (rc = nt_rank_write_tsv(out[0].fp, t, c, err)) == NT_OK)
-        rc = nt_output_open(&out[1], json, err);
-    if (rc == NT_OK && (rc = nt_rank_write_json(out[1].fp, t, c, err)) == NT_OK &&
-        (rc = nt_output_commit(&out[0], err)) == NT_OK &&
-        (rc = nt_output_commit(&out[1], err)) != NT_OK)
-        unlink(tsv);
-    nt_output_abort(&out[0]);
-    nt_output_abort(&out[1]);
-    free(tsv);
-    free(json);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    int rc = write_one(&group, a->prefix, ".tsv", nt_rank_write_tsv, t, c, err);
+    if (rc == NT_OK)
+        rc = write_one(&group, a->prefix, ".json", nt_rank_write_json, t, c, err);
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
     return rc;
 }
 
@@ -207,7 +183,6 @@ static int survey(rank_args *a)
     nt_dtm *dtm = NULL;
     nt_rank_table *table = NULL;
     nt_rank_choice choice;
-    a->rank.nmf = a->nmf.nmf;
     int rc = cli_text_options_load(&a->text, &err);
     if (rc == NT_OK)
         rc = cli_corpus_build(&a->corpus, &a->text, &hooks, &dtm, &err);
@@ -227,6 +202,18 @@ static int survey(rank_args *a)
     nt_rank_table_free(table);
     nt_dtm_free(dtm);
     return rc == NT_OK ? NT_EXIT_OK : cli_fail(&err);
+}
+
+/* Before the matrix is built: hands the NMF options to the survey and checks what its fits
+ * allow, refusing the rest as a usage error. */
+static int check_settings(rank_args *a)
+{
+    nt_error err;
+    a->rank.nmf = a->nmf.nmf;
+    if (nt_rank_options_check_settings(&a->rank, &err) == NT_OK)
+        return CLI_PARSED;
+    cli_error("rank: %s", err.message);
+    return CLI_USAGE_ERROR;
 }
 
 /* Parses the command line into a; returns CLI_PARSED, CLI_HELP_SHOWN or CLI_USAGE_ERROR. */
@@ -254,10 +241,15 @@ static int parse(int argc, char **argv, rank_args *a)
         parsed = cli_corpus_options_finish(&a->corpus, pos, npos, &spec);
     if (parsed == CLI_PARSED)
         parsed = cli_text_options_finish(&a->text, spec.name);
+    if (parsed == CLI_PARSED && a->nmf.nmf.init == NT_NMF_INIT_CUSTOM) {
+        cli_error("rank: --init custom is not available: the candidate k differ, and so would "
+                  "the sizes of their starting factors (use --init random)");
+        parsed = CLI_USAGE_ERROR;
+    }
     if (parsed == CLI_PARSED)
         parsed = cli_nmf_options_finish(&a->nmf, spec.name);
     a->text.text.threads = a->nmf.nmf.threads = a->run.threads;
-    return parsed;
+    return parsed == CLI_PARSED ? check_settings(a) : parsed;
 }
 
 int cmd_rank(int argc, char **argv)
@@ -266,7 +258,9 @@ int cmd_rank(int argc, char **argv)
     int parsed = parse(argc, argv, &a);
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    int code = survey(&a);
+    int code = a.prefix ? cli_output_prefix_check(a.prefix, spec.name) : NT_EXIT_OK;
+    if (code == NT_EXIT_OK)
+        code = survey(&a);
     cli_text_options_free(&a.text);
     return code;
 }

@@ -6,6 +6,7 @@
 #include "cli_args.h"
 #include "cli_corpus_options.h"
 #include "cli_main.h"
+#include "cli_output_path.h"
 #include "cli_run_options.h"
 #include "cli_text_options.h"
 #include "nmftopics/dtm.h"
@@ -28,12 +29,10 @@ static const cli_option output_options[] = {
 
 static int handle(void *target, const char *name, const char *value, nt_error *err)
 {
-    (void)err;
     tfidf_args *a = target;
     if (strcmp(name, "output") == 0)
-        a->prefix = value;
-    else
-        a->list_languages = 1;
+        return cli_parse_output(name, value, CLI_OUTPUT_PATH_PREFIX, &a->prefix, err);
+    a->list_languages = 1;
     return 0;
 }
 
@@ -140,7 +139,9 @@ int cmd_tfidf(int argc, char **argv)
         return list_languages();
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    int code = run(&a);
+    int code = cli_output_prefix_check(a.prefix, spec.name);
+    if (code == NT_EXIT_OK)
+        code = run(&a);
     cli_text_options_free(&a.text);
     return code;
 }

@@ -44,7 +44,7 @@ static int run(const transform_args *a)
     nt_doc_topics docs = {0};
     if (rc == NT_OK) {
         docs = (nt_doc_topics){dtm->A->nrow, model->k, (const char *const *)dtm->doc_names, w};
-        rc = cli_output_report(&a->out, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, model, &docs,
+        rc = cli_output_report(&a->out, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, model, &docs, 0,
                                &hooks, &err);
     }
     if (rc == NT_OK)

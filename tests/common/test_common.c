@@ -1,25 +1,14 @@
 /* test_common.c: the error record and the temporary-then-rename output files. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
-#include <dirent.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nmftopics/error.h"
 #include "nmftopics/output.h"
-
-static char dir[] = "/tmp/nt_test_common_XXXXXX";
-
-static int count_entries(const char *path)
-{
-    DIR *d = opendir(path);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
+#include "nt_test.h"
+#include "test_number.h"
+#include "test_output_group.h"
 
 START_TEST(error_set_formats_and_returns_status)
 {
@@ -37,8 +26,7 @@ END_TEST
 
 START_TEST(output_commit_renames_into_place)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/out.txt", dir);
+    const char *dir = nt_test_tmpdir(), *path = nt_test_path(dir, "out.txt");
     nt_output out;
     ck_assert_int_eq(nt_output_open(&out, path, NULL), NT_OK);
     fputs("hello\n", out.fp);
@@ -49,31 +37,30 @@ START_TEST(output_commit_renames_into_place)
     ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
     fclose(fp);
     ck_assert_str_eq(line, "hello\n");
-    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(nt_test_count_entries(dir), 1);
     unlink(path);
 }
 END_TEST
 
 START_TEST(output_abort_and_pending_removal_leave_nothing)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/partial.txt", dir);
+    const char *dir = nt_test_tmpdir(), *path = nt_test_path(dir, "partial.txt");
     nt_output a, b;
     ck_assert_int_eq(nt_output_open(&a, path, NULL), NT_OK);
     fputs("half", a.fp);
     nt_output_abort(&a);
-    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_test_count_entries(dir), 0);
     ck_assert_int_eq(nt_output_open(&b, path, NULL), NT_OK);
     fputs("half", b.fp);
     fflush(b.fp);
-    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(nt_test_count_entries(dir), 1);
     nt_output_remove_pending(); /* what the signal handler does */
-    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_test_count_entries(dir), 0);
     nt_output_abort(&b);
     /* Other threads go on until the process ends: no file they open may survive it. */
     nt_output c;
     ck_assert_int_eq(nt_output_open(&c, path, NULL), NT_EIO);
-    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_test_count_entries(dir), 0);
 }
 END_TEST
 
@@ -88,25 +75,13 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("common");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, error_set_formats_and_returns_status);
-    tcase_add_test(core, output_commit_renames_into_place);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, output_abort_and_pending_removal_leave_nothing);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, output_open_fails_in_missing_folder);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    rmdir(dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("common", &tc);
+    NT_TEST_ADD(tc.core, error_set_formats_and_returns_status, output_commit_renames_into_place);
+    NT_TEST_ADD(tc.edge, output_abort_and_pending_removal_leave_nothing);
+    NT_TEST_ADD(tc.errors, output_open_fails_in_missing_folder);
+    add_output_group_tests(&tc);
+    add_number_tests(&tc);
+    return nt_test_main(s);
 }

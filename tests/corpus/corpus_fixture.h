@@ -1,30 +1,12 @@
-/* corpus_fixture.h: the corpus tests' temporary folder and helpers to fill it. */
+/* corpus_fixture.h: what the files of the corpus suite share: links in the scratch folder
+ * and a log collector. */
 #ifndef NT_TEST_CORPUS_FIXTURE_H
 #define NT_TEST_CORPUS_FIXTURE_H
 
-#include <stddef.h>
-
 #include "nmftopics/hooks.h"
 
-/* The temporary folder, made by mkdtemp in main. */
-extern char root[];
-
-/* Aborts with a message unless ok: the helpers also run outside any test (in main), where
- * Check cannot report a failure. */
-void require(int ok, const char *what);
-
-/* root/rel, in a static buffer overwritten by the next call. */
-const char *at(const char *rel);
-
-/* Creates root/rel holding len bytes, or text (parents must exist). */
-void put(const char *rel, const char *bytes, size_t len);
-void put_text(const char *rel, const char *text);
-
-void make_dir(const char *rel);
+/* Creates the symbolic link rel (inside the scratch folder) pointing at target. */
 void make_link(const char *target, const char *rel);
-
-/* Removes root and everything below it. */
-void remove_tree(void);
 
 /* Collects the library's log messages through nt_hooks. */
 typedef struct log_record {

@@ -12,29 +12,32 @@
 
 #include "corpus_fixture.h"
 #include "nmftopics/corpus.h"
+#include "nt_test.h"
 
-void nt_test_add_mode_tests(TCase *core, TCase *edge);
+void corpus_add_mode_tests(TCase *core, TCase *edge);
 
 /* The fixture: a folder "docs" exercising every rule of the walk. */
 static void make_docs(void)
 {
-    make_dir("docs");
-    make_dir("docs/a");
-    make_dir("docs/a/m");
-    make_dir("docs/.git");
-    put_text("docs/Upper.txt", "upper");     /* 'U' sorts before 'a' byte-wise */
-    put_text("docs/a/m/n.txt", "deep");
-    put_text("docs/a/z.txt", "zed");
-    put_text("docs/a.txt", "first");
-    put_text("docs/b.txt", "second");
-    put("docs/bin.dat", "ab\0cd", 5);
-    put("docs/empty.txt", "", 0);
-    put_text("docs/.hidden.txt", "hidden");
-    put_text("docs/.git/config", "hidden too");
+    nt_test_make_dir(NULL, "docs");
+    nt_test_make_dir(NULL, "docs/a");
+    nt_test_make_dir(NULL, "docs/a/m");
+    nt_test_make_dir(NULL, "docs/.git");
+    nt_test_write_file(NULL, "docs/Upper.txt", "upper"); /* 'U' sorts before 'a' byte-wise */
+    nt_test_write_file(NULL, "docs/a/m/n.txt", "deep");
+    nt_test_write_file(NULL, "docs/a/z.txt", "zed");
+    nt_test_write_file(NULL, "docs/a.txt", "first");
+    nt_test_write_file(NULL, "docs/b.txt", "second");
+    nt_test_write_bytes(NULL, "docs/bin.dat", "ab\0cd", 5);
+    nt_test_write_bytes(NULL, "docs/empty.txt", "", 0);
+    nt_test_write_file(NULL, "docs/.hidden.txt", "hidden");
+    nt_test_write_file(NULL, "docs/.git/config", "hidden too");
     make_link("..", "docs/a/loop");          /* a loop back to docs */
     make_link("a", "docs/link_to_a");        /* a second way into docs/a */
     make_link("nowhere", "docs/dangling");   /* cannot be stat'ed */
-    require(mkfifo(at("docs/fifo"), 0644) == 0, "fifo"); /* would block a reader */
+    const char *fifo = nt_test_path(NULL, "docs/fifo");
+    if (mkfifo(fifo, 0644) != 0) /* would block a reader */
+        nt_test_abort("cannot make the fifo", fifo);
 }
 
 static const char *const docs_names[] = {"Upper.txt", "a/m/n.txt", "a/z.txt", "a.txt",
@@ -45,7 +48,7 @@ START_TEST(folder_walk_order_and_skips)
     log_record log = {0};
     nt_hooks hooks = {.log = record_log, .user = &log};
     nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), &hooks, &c, NULL), NT_OK);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "docs"), &hooks, &c, NULL), NT_OK);
     ck_assert_uint_eq(nt_corpus_count(c), 7);
     for (size_t i = 0; i < 7; i++)
         ck_assert_str_eq(nt_corpus_name(c, i), docs_names[i]);
@@ -59,7 +62,7 @@ START_TEST(folder_walk_order_and_skips)
     ck_assert_ptr_nonnull(strstr(log.last, "/docs/link_to_a': folder already listed"));
     nt_corpus_free(c);
     /* A trailing slash changes neither the names nor the messages. */
-    ck_assert_int_eq(nt_corpus_open_dir(at("docs/"), &hooks, &c, NULL), NT_OK);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "docs/"), &hooks, &c, NULL), NT_OK);
     ck_assert_str_eq(nt_corpus_name(c, 2), "a/z.txt");
     ck_assert_ptr_null(strstr(log.last, "//"));
     nt_corpus_free(c);
@@ -69,7 +72,7 @@ END_TEST
 START_TEST(folder_documents_read)
 {
     nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), NULL, &c, NULL), NT_OK);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "docs"), NULL, &c, NULL), NT_OK);
     nt_buffer buf = {0};
     ck_assert_int_eq(nt_corpus_read(c, 1, &buf, NULL), NT_OK);
     ck_assert_uint_eq(buf.len, 4);
@@ -111,7 +114,7 @@ static void *read_all_documents(void *arg)
 START_TEST(concurrent_reads_with_own_buffers)
 {
     nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_dir(at("docs"), NULL, &c, NULL), NT_OK);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "docs"), NULL, &c, NULL), NT_OK);
     pthread_t threads[4];
     reader_job jobs[4];
     for (int t = 0; t < 4; t++) {
@@ -131,15 +134,15 @@ START_TEST(unreadable_entries_skipped)
     /* Permission bits do not stop root, so as root the chmod 000 file must be listed and
      * read; otherwise it and the chmod 000 folder are skipped as unreadable. The dangling
      * link of folder_walk_order_and_skips covers the unreadable path for every user. */
-    make_dir("locked");
-    put_text("locked/secret.txt", "s");
-    put_text("locked/open.txt", "o");
-    make_dir("locked/sub");
-    put_text("locked/sub/x.txt", "x");
-    ck_assert_int_eq(chmod(at("locked/secret.txt"), 0), 0);
-    ck_assert_int_eq(chmod(at("locked/sub"), 0), 0);
+    nt_test_make_dir(NULL, "locked");
+    nt_test_write_file(NULL, "locked/secret.txt", "s");
+    nt_test_write_file(NULL, "locked/open.txt", "o");
+    nt_test_make_dir(NULL, "locked/sub");
+    nt_test_write_file(NULL, "locked/sub/x.txt", "x");
+    ck_assert_int_eq(chmod(nt_test_path(NULL, "locked/secret.txt"), 0), 0);
+    ck_assert_int_eq(chmod(nt_test_path(NULL, "locked/sub"), 0), 0);
     nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_dir(at("locked"), NULL, &c, NULL), NT_OK);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "locked"), NULL, &c, NULL), NT_OK);
     const nt_corpus_stats *st = nt_corpus_stats_get(c);
     if (geteuid() == 0) {
         ck_assert_uint_eq(nt_corpus_count(c), 3);
@@ -150,24 +153,24 @@ START_TEST(unreadable_entries_skipped)
         ck_assert_uint_eq(st->skipped_unreadable, 2);
     }
     nt_corpus_free(c);
-    chmod(at("locked/sub"), 0755);
+    chmod(nt_test_path(NULL, "locked/sub"), 0755);
 }
 END_TEST
 
 START_TEST(document_vanishing_after_listing)
 {
-    make_dir("vanish");
-    put_text("vanish/keep.txt", "k");
-    put_text("vanish/gone.txt", "g");
+    nt_test_make_dir(NULL, "vanish");
+    nt_test_write_file(NULL, "vanish/keep.txt", "k");
+    nt_test_write_file(NULL, "vanish/gone.txt", "g");
     nt_corpus *c;
-    ck_assert_int_eq(nt_corpus_open_dir(at("vanish"), NULL, &c, NULL), NT_OK);
-    ck_assert_int_eq(unlink(at("vanish/gone.txt")), 0);
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "vanish"), NULL, &c, NULL), NT_OK);
+    ck_assert_int_eq(unlink(nt_test_path(NULL, "vanish/gone.txt")), 0);
     nt_buffer buf = {0};
     nt_error err;
     ck_assert_int_eq(nt_corpus_read(c, 0, &buf, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "vanish/gone.txt"));
     /* Replaced by a FIFO: the read fails at once instead of blocking. */
-    ck_assert_int_eq(mkfifo(at("vanish/gone.txt"), 0644), 0);
+    ck_assert_int_eq(mkfifo(nt_test_path(NULL, "vanish/gone.txt"), 0644), 0);
     ck_assert_int_eq(nt_corpus_read(c, 0, &buf, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
     ck_assert_int_eq(nt_corpus_read(c, 1, &buf, &err), NT_OK);
@@ -181,27 +184,29 @@ START_TEST(open_errors_name_the_culprit)
 {
     nt_corpus *c = (nt_corpus *)&c;
     nt_error err;
-    ck_assert_int_eq(nt_corpus_open_dir(at("no_such_folder"), NULL, &c, &err), NT_EIO);
+    const char *none = nt_test_path(NULL, "no_such_folder");
+    ck_assert_int_eq(nt_corpus_open_dir(none, NULL, &c, &err), NT_EIO);
     ck_assert_ptr_null(c);
     ck_assert_ptr_nonnull(strstr(err.message, "no_such_folder"));
-    put_text("plain.txt", "x");
-    ck_assert_int_eq(nt_corpus_open_dir(at("plain.txt"), NULL, &c, &err), NT_EIO);
+    const char *plain = nt_test_write_file(NULL, "plain.txt", "x");
+    ck_assert_int_eq(nt_corpus_open_dir(plain, NULL, &c, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "plain.txt': not a folder"));
-    make_dir("empty");
-    ck_assert_int_eq(nt_corpus_open_dir(at("empty"), NULL, &c, &err), NT_EEMPTY);
+    const char *empty = nt_test_make_dir(NULL, "empty");
+    ck_assert_int_eq(nt_corpus_open_dir(empty, NULL, &c, &err), NT_EEMPTY);
     ck_assert_ptr_nonnull(strstr(err.message, "empty"));
-    put_text("empty/.only_hidden", "x");
-    ck_assert_int_eq(nt_corpus_open_dir(at("empty"), NULL, &c, &err), NT_EEMPTY);
-    put("zero.txt", "", 0);
-    ck_assert_int_eq(nt_corpus_open_lines(at("zero.txt"), NULL, &c, &err), NT_EEMPTY);
+    nt_test_write_file(NULL, "empty/.only_hidden", "x");
+    ck_assert_int_eq(nt_corpus_open_dir(empty, NULL, &c, &err), NT_EEMPTY);
+    const char *zero = nt_test_write_bytes(NULL, "zero.txt", "", 0);
+    ck_assert_int_eq(nt_corpus_open_lines(zero, NULL, &c, &err), NT_EEMPTY);
     ck_assert_ptr_nonnull(strstr(err.message, "zero.txt"));
-    ck_assert_int_eq(nt_corpus_open_lines(at("missing.txt"), NULL, &c, &err), NT_EIO);
+    const char *missing = nt_test_path(NULL, "missing.txt");
+    ck_assert_int_eq(nt_corpus_open_lines(missing, NULL, &c, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "missing.txt"));
-    ck_assert_int_eq(nt_corpus_open_lines(at("empty"), NULL, &c, &err), NT_EIO);
-    ck_assert_int_eq(nt_corpus_open_file_list(at("missing.txt"), NULL, &c, &err), NT_EIO);
+    ck_assert_int_eq(nt_corpus_open_lines(empty, NULL, &c, &err), NT_EIO);
+    ck_assert_int_eq(nt_corpus_open_file_list(missing, NULL, &c, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "missing.txt"));
-    put_text("bad_list.txt", "/nonexistent/a\n\n");
-    ck_assert_int_eq(nt_corpus_open_file_list(at("bad_list.txt"), NULL, &c, &err), NT_EEMPTY);
+    const char *bad = nt_test_write_file(NULL, "bad_list.txt", "/nonexistent/a\n\n");
+    ck_assert_int_eq(nt_corpus_open_file_list(bad, NULL, &c, &err), NT_EEMPTY);
     ck_assert_ptr_nonnull(strstr(err.message, "bad_list.txt"));
     nt_corpus_free(NULL);
 }
@@ -209,29 +214,14 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(root)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
     make_docs();
-    Suite *s = suite_create("corpus");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, folder_walk_order_and_skips);
-    tcase_add_test(core, folder_documents_read);
-    tcase_add_test(core, concurrent_reads_with_own_buffers);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, unreadable_entries_skipped);
-    tcase_add_test(edge, document_vanishing_after_listing);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, open_errors_name_the_culprit);
-    nt_test_add_mode_tests(core, edge);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    remove_tree();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("corpus", &tc);
+    NT_TEST_ADD(tc.core, folder_walk_order_and_skips, folder_documents_read,
+                concurrent_reads_with_own_buffers);
+    NT_TEST_ADD(tc.edge, unreadable_entries_skipped, document_vanishing_after_listing);
+    NT_TEST_ADD(tc.errors, open_errors_name_the_culprit);
+    corpus_add_mode_tests(tc.core, tc.edge);
+    return nt_test_main(s);
 }

@@ -4,10 +4,10 @@
 
 #include <check.h>
 
-/* Writes text to a new temporary file and returns its path (static storage). */
+/* Writes text to a new file in the scratch folder and returns its path (static storage). */
 const char *temp_file(const char *text);
 
-void labels_add_core_tests(TCase *core);  /* test_labels.c */
-TCase *labels_tcase_errors(void);         /* test_labels.c */
+void labels_add_core_tests(TCase *core);     /* test_labels.c */
+void labels_add_error_tests(TCase *errors);  /* test_labels.c */
 
 #endif

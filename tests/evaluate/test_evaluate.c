@@ -1,27 +1,23 @@
 /* test_evaluate.c: the evaluate suite: a hand-made model, documents and labels whose
  * coherence, diversity and agreement are worked out by hand. */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "evaluate_tests.h"
 #include "nmftopics/evaluate.h"
 #include "nmftopics/matrix.h"
-
-static char dir[] = "/tmp/nt_evaluate_XXXXXX";
-static int files;
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 const char *temp_file(const char *text)
 {
-    static char path[64];
-    snprintf(path, sizeof path, "%s/%d.tsv", dir, files++);
-    FILE *fp = fopen(path, "w");
-    fputs(text, fp);
-    fclose(fp);
-    return path;
+    static int files;
+    char name[32];
+    snprintf(name, sizeof name, "%d.tsv", files++);
+    return nt_test_write_file(NULL, name, text);
 }
 
 /* 5 documents x 4 terms, 2 topics. Terms 0, 1 belong to topic 0 and 2, 3 to topic 1.
@@ -37,17 +33,16 @@ static cholmod_sparse *documents(void)
     for (int i = 0; i < 5; i++)
         for (int q = 0; q < 3 && doc_terms[i][q] >= 0; q++)
             dense[doc_terms[i][q] * 5 + i] = 1.0;
-    cholmod_sparse *a = nt_sparse_allocate(5, 4, 20);
-    int *ap = a->p, *ai = a->i, nz = 0;
-    double *ax = a->x;
-    for (int j = 0; j < 4; j++) {
-        ap[j] = nz;
-        for (int i = 0; i < 5; i++)
-            if (dense[j * 5 + i] != 0.0)
-                ai[nz] = i, ax[nz++] = 1.0;
-    }
-    ap[4] = nz;
-    return a;
+    return nt_test_sparse_from_dense(dense, 5, 4);
+}
+
+/* The hand-made model and documents above; the caller frees dtm->A. */
+static void hand_made(nt_model *model, nt_dtm *dtm)
+{
+    *model = (nt_model){0};
+    model->k = 2, model->n = 4, model->h = H;
+    *dtm = (nt_dtm){0};
+    dtm->A = documents(), dtm->doc_names = doc_names;
 }
 
 /* By hand, with N = 5 documents and the top 2 terms of each topic ({0, 1} and {2, 3}):
@@ -61,11 +56,9 @@ static cholmod_sparse *documents(void)
  *   NMI = I / ((H(topics) + H(labels)) / 2) with the joint (0.5, 0.25, 0.25). */
 START_TEST(hand_made_evaluation)
 {
-    cholmod_sparse *a = documents();
-    nt_model model = {0};
-    model.k = 2, model.n = 4, model.h = H;
-    nt_dtm dtm = {0};
-    dtm.A = a, dtm.doc_names = doc_names;
+    nt_model model;
+    nt_dtm dtm;
+    hand_made(&model, &dtm);
     nt_labels *labels = NULL;
     nt_error err;
     ck_assert_int_eq(nt_labels_read(temp_file("d0\ta\nd1\ta\nd2\tb\nd3\ta\nd4\tb\n"), 2,
@@ -90,18 +83,16 @@ START_TEST(hand_made_evaluation)
     ck_assert_double_eq_tol(ev->agreement.nmi, mi / ((ht + hl) / 2), 1e-12);
     nt_evaluation_free(ev);
     nt_labels_free(labels);
-    nt_sparse_free(&a);
+    nt_sparse_free(&dtm.A);
 }
 END_TEST
 
 /* The text and JSON forms carry the figures; sizes that do not fit are refused. */
 START_TEST(writers_and_size_checks)
 {
-    cholmod_sparse *a = documents();
-    nt_model model = {0};
-    model.k = 2, model.n = 4, model.h = H;
-    nt_dtm dtm = {0};
-    dtm.A = a, dtm.doc_names = doc_names;
+    nt_model model;
+    nt_dtm dtm;
+    hand_made(&model, &dtm);
     nt_evaluation *ev = NULL;
     nt_error err;
     ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 10, &ev, &err), NT_OK);
@@ -127,35 +118,18 @@ START_TEST(writers_and_size_checks)
     model.n = 4;
     ck_assert_int_eq(nt_evaluation_compute(&model, &dtm, W, NULL, 1, &ev, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "top-terms (1, at least 2)"));
-    nt_sparse_free(&a);
+    nt_sparse_free(&dtm.A);
 }
 END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("evaluate");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, hand_made_evaluation);
-    labels_add_core_tests(core);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, writers_and_size_checks);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, labels_tcase_errors());
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    for (int q = 0; q < files; q++) {
-        char path[64];
-        snprintf(path, sizeof path, "%s/%d.tsv", dir, q);
-        unlink(path);
-    }
-    rmdir(dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("evaluate", &tc);
+    NT_TEST_ADD(tc.core, hand_made_evaluation);
+    labels_add_core_tests(tc.core);
+    NT_TEST_ADD(tc.edge, writers_and_size_checks);
+    labels_add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

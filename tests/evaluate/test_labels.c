@@ -5,6 +5,7 @@
 
 #include "evaluate_tests.h"
 #include "nmftopics/evaluate.h"
+#include "nt_test.h"
 
 static const char *const names[4] = {"a/one.txt", "a/two.txt", "b/three.txt", "four.txt"};
 
@@ -59,8 +60,7 @@ END_TEST
 
 void labels_add_core_tests(TCase *core)
 {
-    tcase_add_test(core, labels_match_documents_by_name);
-    tcase_add_test(core, first_line_and_column);
+    NT_TEST_ADD(core, labels_match_documents_by_name, first_line_and_column);
 }
 
 static void expect_error(const char *path, size_t column, int status, const char *needle)
@@ -91,9 +91,7 @@ START_TEST(bad_files_are_named)
 }
 END_TEST
 
-TCase *labels_tcase_errors(void)
+void labels_add_error_tests(TCase *errors)
 {
-    TCase *tc = tcase_create("errors");
-    tcase_add_test(tc, bad_files_are_named);
-    return tc;
+    NT_TEST_ADD(errors, bad_files_are_named);
 }

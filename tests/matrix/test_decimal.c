@@ -8,6 +8,7 @@
 
 #include "matrix/decimal.h"
 #include "nmftopics/matrix.h"
+#include "nt_test.h"
 #include "test_matrix.h"
 
 /* xorshift64, fixed seed: the same values on every run. */
@@ -89,26 +90,6 @@ START_TEST(integers_are_written_in_full)
 }
 END_TEST
 
-/* The whole contents of a file, NUL-terminated (free it), or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    *len = (size_t)ftell(fp);
-    rewind(fp);
-    char *text = malloc(*len + 1);
-    if (text && fread(text, 1, *len, fp) != *len) {
-        free(text);
-        text = NULL;
-    }
-    fclose(fp);
-    if (text)
-        text[*len] = '\0';
-    return text;
-}
-
 START_TEST(sparse_file_is_what_fprintf_writes)
 {
     /* Column 0 holds more entries than the writer's buffer has lines, column 1 none. */
@@ -125,9 +106,8 @@ START_TEST(sparse_file_is_what_fprintf_writes)
             Ax[p] = (double)(next_random(&state) >> 11) / 9007199254740992.0 * (j + 1);
         }
     }
-    char path[512], expected_path[530];
-    snprintf(path, sizeof path, "%s/printf.mtx", matrix_test_dir());
-    snprintf(expected_path, sizeof expected_path, "%s.expected", path);
+    const char *path = nt_test_path(NULL, "printf.mtx");
+    const char *expected_path = nt_test_path(NULL, "printf.expected");
     ck_assert_int_eq(nt_sparse_write_mtx(path, A, NULL), NT_OK);
     FILE *fp = fopen(expected_path, "w");
     fprintf(fp, "%%%%MatrixMarket matrix coordinate real general\n%d 3 %d\n", m, Ap[3]);
@@ -135,12 +115,8 @@ START_TEST(sparse_file_is_what_fprintf_writes)
         for (int p = Ap[j]; p < Ap[j + 1]; p++)
             fprintf(fp, "%d %d %.17g\n", Ai[p] + 1, j + 1, Ax[p]);
     fclose(fp);
-    size_t len, expected_len;
-    char *text = slurp(path, &len), *expected = slurp(expected_path, &expected_len);
-    ck_assert_ptr_nonnull(text);
-    ck_assert_ptr_nonnull(expected);
-    ck_assert_uint_eq(len, expected_len);
-    ck_assert_int_eq(memcmp(text, expected, len), 0);
+    char *text = nt_test_read_file(path), *expected = nt_test_read_file(expected_path);
+    ck_assert_str_eq(text, expected);
     free(text);
     free(expected);
     nt_sparse_free(&A);
@@ -149,8 +125,7 @@ END_TEST
 
 void add_decimal_tests(TCase *core, TCase *edge)
 {
-    tcase_add_test(core, sparse_file_is_what_fprintf_writes);
-    tcase_add_test(core, weights_are_written_as_printf_writes_them);
-    tcase_add_test(core, integers_are_written_in_full);
-    tcase_add_test(edge, rounding_edges_match_printf);
+    NT_TEST_ADD(core, weights_are_written_as_printf_writes_them, integers_are_written_in_full,
+                sparse_file_is_what_fprintf_writes);
+    NT_TEST_ADD(edge, rounding_edges_match_printf);
 }

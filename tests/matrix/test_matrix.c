@@ -1,31 +1,13 @@
 /* test_matrix.c: Matrix Market round trips through CHOLMOD, value checks, dense layouts. */
-#define _POSIX_C_SOURCE 200809L
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <check.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/matrix.h"
+#include "nt_test.h"
 #include "test_matrix.h"
-
-static char dir[] = "/tmp/nt_test_matrix_XXXXXX";
-
-const char *matrix_test_dir(void)
-{
-    return dir;
-}
-static char path_buf[512];
-
-static const char *write_file(const char *name, const char *text)
-{
-    snprintf(path_buf, sizeof path_buf, "%s/%s", dir, name);
-    FILE *fp = fopen(path_buf, "w");
-    fputs(text, fp);
-    fclose(fp);
-    return path_buf;
-}
 
 /* Value of entry (r, c) of a sparse matrix, 0 when not stored. */
 static double entry(const cholmod_sparse *A, int r, int c)
@@ -40,8 +22,9 @@ static double entry(const cholmod_sparse *A, int r, int c)
 
 START_TEST(coordinate_file_reads_and_round_trips)
 {
-    const char *path = write_file("a.mtx", "%%MatrixMarket matrix coordinate real general\n"
-                                           "% a comment\n3 4 4\n1 1 1.5\n3 2 2\n2 4 0.25\n3 2 1\n");
+    const char *path = nt_test_write_file(NULL, "a.mtx",
+                                          "%%MatrixMarket matrix coordinate real general\n"
+                                          "% a comment\n3 4 4\n1 1 1.5\n3 2 2\n2 4 0.25\n3 2 1\n");
     cholmod_sparse *A = NULL, *B = NULL;
     ck_assert_int_eq(nt_sparse_read_mtx(path, &A, NULL), NT_OK);
     ck_assert_uint_eq(A->nrow, 3);
@@ -49,8 +32,7 @@ START_TEST(coordinate_file_reads_and_round_trips)
     ck_assert_double_eq(entry(A, 0, 0), 1.5);
     ck_assert_double_eq(entry(A, 2, 1), 3.0); /* duplicates summed */
     ck_assert_double_eq(entry(A, 1, 3), 0.25);
-    char out[512];
-    snprintf(out, sizeof out, "%s/b.mtx", dir);
+    const char *out = nt_test_path(NULL, "b.mtx");
     ck_assert_int_eq(nt_sparse_write_mtx(out, A, NULL), NT_OK);
     ck_assert_int_eq(nt_sparse_read_mtx(out, &B, NULL), NT_OK);
     for (int r = 0; r < 3; r++)
@@ -64,8 +46,9 @@ END_TEST
 
 START_TEST(transpose_swaps_rows_and_columns)
 {
-    const char *path = write_file("t.mtx", "%%MatrixMarket matrix coordinate real general\n"
-                                           "2 3 2\n1 3 4\n2 1 5\n");
+    const char *path = nt_test_write_file(NULL, "t.mtx",
+                                          "%%MatrixMarket matrix coordinate real general\n"
+                                          "2 3 2\n1 3 4\n2 1 5\n");
     cholmod_sparse *A = NULL;
     ck_assert_int_eq(nt_sparse_read_mtx(path, &A, NULL), NT_OK);
     cholmod_sparse *T = nt_sparse_transpose(A);
@@ -81,21 +64,24 @@ END_TEST
 START_TEST(pattern_symmetric_and_array_files_are_expanded)
 {
     cholmod_sparse *A = NULL;
-    const char *pattern = write_file("p.mtx", "%%MatrixMarket matrix coordinate pattern general\n"
-                                              "2 2 2\n1 2\n2 1\n");
+    const char *pattern = nt_test_write_file(NULL, "p.mtx",
+                                             "%%MatrixMarket matrix coordinate pattern general\n"
+                                             "2 2 2\n1 2\n2 1\n");
     ck_assert_int_eq(nt_sparse_read_mtx(pattern, &A, NULL), NT_OK);
     ck_assert_double_eq(entry(A, 0, 1), 1.0);
     ck_assert_double_eq(entry(A, 0, 0), 0.0);
     nt_sparse_free(&A);
-    const char *sym = write_file("s.mtx", "%%MatrixMarket matrix coordinate real symmetric\n"
-                                          "3 3 2\n2 1 7\n3 3 1\n");
+    const char *sym = nt_test_write_file(NULL, "s.mtx",
+                                         "%%MatrixMarket matrix coordinate real symmetric\n"
+                                         "3 3 2\n2 1 7\n3 3 1\n");
     ck_assert_int_eq(nt_sparse_read_mtx(sym, &A, NULL), NT_OK);
     ck_assert_int_eq(A->stype, 0);
     ck_assert_double_eq(entry(A, 1, 0), 7.0);
     ck_assert_double_eq(entry(A, 0, 1), 7.0);
     nt_sparse_free(&A);
-    const char *array = write_file("d.mtx", "%%MatrixMarket matrix array real general\n"
-                                            "2 2\n1\n0\n3\n4\n");
+    const char *array = nt_test_write_file(NULL, "d.mtx",
+                                           "%%MatrixMarket matrix array real general\n"
+                                           "2 2\n1\n0\n3\n4\n");
     ck_assert_int_eq(nt_sparse_read_mtx(array, &A, NULL), NT_OK);
     ck_assert_double_eq(entry(A, 0, 1), 3.0);
     ck_assert_double_eq(entry(A, 1, 0), 0.0);
@@ -108,9 +94,7 @@ START_TEST(dense_layouts_write_the_same_matrix)
     /* 2 x 3 matrix [1 2 3; 4 5 6], once column-major and once row-major. */
     const double colmajor[] = {1, 4, 2, 5, 3, 6}, rowmajor[] = {1, 2, 3, 4, 5, 6};
     nt_dense_layout cm = {2, 3, 1, 2}, rm = {2, 3, 3, 1};
-    char p1[512], p2[512];
-    snprintf(p1, sizeof p1, "%s/cm.mtx", dir);
-    snprintf(p2, sizeof p2, "%s/rm.tsv", dir);
+    const char *p1 = nt_test_path(NULL, "cm.mtx"), *p2 = nt_test_path(NULL, "rm.tsv");
     ck_assert_int_eq(nt_dense_write_mtx(p1, colmajor, cm, NULL), NT_OK);
     ck_assert_int_eq(nt_dense_write_tsv(p2, rowmajor, rm, NULL), NT_OK);
     double *X = NULL;
@@ -121,12 +105,9 @@ START_TEST(dense_layouts_write_the_same_matrix)
     for (int i = 0; i < 6; i++)
         ck_assert_double_eq(X[i], colmajor[i]);
     free(X);
-    FILE *fp = fopen(p2, "r");
-    char text[64] = "";
-    size_t got = fread(text, 1, sizeof text - 1, fp);
-    fclose(fp);
-    text[got] = '\0';
+    char *text = nt_test_read_file(p2);
     ck_assert_str_eq(text, "1\t2\t3\n4\t5\t6\n");
+    free(text);
 }
 END_TEST
 
@@ -134,8 +115,7 @@ START_TEST(full_precision_survives_a_round_trip)
 {
     const double x[] = {0.1, 1.0 / 3.0, 2.5e-300, 12345678.901234567};
     nt_dense_layout L = {4, 1, 1, 4};
-    char p[512];
-    snprintf(p, sizeof p, "%s/prec.mtx", dir);
+    const char *p = nt_test_path(NULL, "prec.mtx");
     ck_assert_int_eq(nt_dense_write_mtx(p, x, L, NULL), NT_OK);
     double *X = NULL;
     size_t rows, cols;
@@ -154,8 +134,7 @@ START_TEST(sparse_values_survive_a_round_trip_exactly)
     Ap[0] = 0, Ap[1] = 2, Ap[2] = 3;
     Ai[0] = 0, Ai[1] = 2, Ai[2] = 1;
     Ax[0] = 1.0 / 3.0, Ax[1] = 0.1, Ax[2] = 6.02214076e23;
-    char p[512];
-    snprintf(p, sizeof p, "%s/exact.mtx", dir);
+    const char *p = nt_test_path(NULL, "exact.mtx");
     ck_assert_int_eq(nt_sparse_write_mtx(p, A, NULL), NT_OK);
     ck_assert_int_eq(nt_sparse_read_mtx(p, &B, NULL), NT_OK);
     ck_assert_uint_eq(B->nrow, 3);
@@ -173,14 +152,16 @@ START_TEST(negative_and_nan_values_are_named)
 {
     cholmod_sparse *A = NULL;
     nt_error err;
-    const char *neg = write_file("neg.mtx", "%%MatrixMarket matrix coordinate real general\n"
-                                            "2 2 2\n1 1 1\n2 2 -3\n");
+    const char *neg = nt_test_write_file(NULL, "neg.mtx",
+                                         "%%MatrixMarket matrix coordinate real general\n"
+                                         "2 2 2\n1 1 1\n2 2 -3\n");
     ck_assert_int_eq(nt_sparse_read_mtx(neg, &A, NULL), NT_OK);
     ck_assert_int_eq(nt_sparse_check_values(A, "neg.mtx", &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "neg.mtx: entry (2, 2) is -3"));
     nt_sparse_free(&A);
-    const char *nan = write_file("nan.mtx", "%%MatrixMarket matrix coordinate real general\n"
-                                            "2 2 1\n1 2 nan\n");
+    const char *nan = nt_test_write_file(NULL, "nan.mtx",
+                                         "%%MatrixMarket matrix coordinate real general\n"
+                                         "2 2 1\n1 2 nan\n");
     if (nt_sparse_read_mtx(nan, &A, NULL) == NT_OK) { /* CHOLMOD may accept "nan" */
         ck_assert_int_eq(nt_sparse_check_values(A, "nan.mtx", &err), NT_EINVAL);
         ck_assert_ptr_nonnull(strstr(err.message, "entry (1, 2)"));
@@ -214,8 +195,8 @@ START_TEST(malformed_files_are_refused_naming_the_line)
 {
     cholmod_sparse *A = NULL;
     nt_error err;
-    write_file("bad.mtx", malformed[_i].text);
-    ck_assert_int_eq(nt_sparse_read_mtx(path_buf, &A, &err), NT_EFORMAT);
+    const char *path = nt_test_write_file(NULL, "bad.mtx", malformed[_i].text);
+    ck_assert_int_eq(nt_sparse_read_mtx(path, &A, &err), NT_EFORMAT);
     ck_assert_ptr_null(A);
     ck_assert_msg(strstr(err.message, malformed[_i].message), "case %d: '%s' lacks '%s'", _i,
                   err.message, malformed[_i].message);
@@ -227,9 +208,11 @@ START_TEST(a_size_beyond_memory_fails_at_once)
     cholmod_sparse *A = NULL;
     nt_error err;
     setenv("NT_MEMORY_LIMIT", "4e9", 1); /* the same outcome on any machine */
-    write_file("huge.mtx", "%%MatrixMarket matrix coordinate real general\n2000000000 2000000000 1\n1 1 1\n");
-    ck_assert_int_eq(nt_sparse_read_mtx(path_buf, &A, &err), NT_ENOMEM);
-    ck_assert_ptr_nonnull(strstr(err.message, "huge.mtx:2: 2000000000 columns"));
+    const char *path = nt_test_write_file(NULL, "huge.mtx",
+                                          "%%MatrixMarket matrix coordinate real general\n"
+                                          "2000000000 2000000000 1\n1 1 1\n");
+    ck_assert_int_eq(nt_sparse_read_mtx(path, &A, &err), NT_ENOMEM);
+    ck_assert_ptr_nonnull(strstr(err.message, "huge.mtx:2: a 2000000000 x 2000000000 matrix"));
 }
 END_TEST
 
@@ -239,12 +222,13 @@ START_TEST(missing_and_unparsable_files_are_named)
     nt_error err;
     ck_assert_int_eq(nt_sparse_read_mtx("/nonexistent/x.mtx", &A, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/x.mtx"));
-    const char *bad = write_file("bad.mtx", "this is not a matrix\n");
+    const char *bad = nt_test_write_file(NULL, "bad.mtx", "this is not a matrix\n");
     ck_assert_int_eq(nt_sparse_read_mtx(bad, &A, &err), NT_EFORMAT);
     ck_assert_ptr_nonnull(strstr(err.message, "bad.mtx"));
     ck_assert_ptr_null(A);
-    const char *cplx = write_file("c.mtx", "%%MatrixMarket matrix coordinate complex general\n"
-                                           "1 1 1\n1 1 1 2\n");
+    const char *cplx = nt_test_write_file(NULL, "c.mtx",
+                                          "%%MatrixMarket matrix coordinate complex general\n"
+                                          "1 1 1\n1 1 1 2\n");
     ck_assert_int_eq(nt_sparse_read_mtx(cplx, &A, &err), NT_EFORMAT);
     ck_assert_ptr_null(A);
 }
@@ -252,36 +236,18 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("matrix");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, coordinate_file_reads_and_round_trips);
-    tcase_add_test(core, transpose_swaps_rows_and_columns);
-    tcase_add_test(core, dense_layouts_write_the_same_matrix);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, pattern_symmetric_and_array_files_are_expanded);
-    tcase_add_test(edge, full_precision_survives_a_round_trip);
-    tcase_add_test(edge, sparse_values_survive_a_round_trip_exactly);
-    add_decimal_tests(core, edge);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, negative_and_nan_values_are_named);
-    tcase_add_test(errors, missing_and_unparsable_files_are_named);
-    tcase_add_loop_test(errors, malformed_files_are_refused_naming_the_line, 0,
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("matrix", &tc);
+    NT_TEST_ADD(tc.core, coordinate_file_reads_and_round_trips, transpose_swaps_rows_and_columns,
+                dense_layouts_write_the_same_matrix);
+    NT_TEST_ADD(tc.edge, pattern_symmetric_and_array_files_are_expanded,
+                full_precision_survives_a_round_trip, sparse_values_survive_a_round_trip_exactly);
+    add_decimal_tests(tc.core, tc.edge);
+    NT_TEST_ADD(tc.errors, negative_and_nan_values_are_named,
+                missing_and_unparsable_files_are_named);
+    tcase_add_loop_test(tc.errors, malformed_files_are_refused_naming_the_line, 0,
                         (int)(sizeof malformed / sizeof malformed[0]));
-    tcase_add_test(errors, a_size_beyond_memory_fails_at_once);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    NT_TEST_ADD(tc.errors, a_size_beyond_memory_fails_at_once);
+    return nt_test_main(s);
 }

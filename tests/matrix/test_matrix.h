@@ -4,9 +4,6 @@
 
 #include <check.h>
 
-/* The suite's scratch folder (test_matrix.c). */
-const char *matrix_test_dir(void);
-
 /* Number formatting of the Matrix Market writers (test_decimal.c). */
 void add_decimal_tests(TCase *core, TCase *edge);
 

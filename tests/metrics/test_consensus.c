@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nmftopics/metrics.h"
+#include "nt_test.h"
 #include "test_metrics.h"
 
 START_TEST(cophenetic_of_four_points_by_hand)
@@ -300,15 +301,11 @@ END_TEST
 
 void add_consensus_tests(TCase *core, TCase *edge, TCase *errors)
 {
-    tcase_add_test(core, cophenetic_of_four_points_by_hand);
-    tcase_add_test(core, consensus_of_three_runs_by_hand);
-    tcase_add_test(core, cophenetic_matches_scipy);
-    tcase_add_test(core, cophenetic_matches_naive_upgma);
-    tcase_add_test(core, consensus_of_tied_runs_matches_scipy);
-    tcase_add_test(edge, perfect_consensus_scores_one);
-    tcase_add_test(edge, consensus_of_one_cluster_and_of_many_runs);
-    tcase_add_test(edge, cophenetic_of_two_documents_and_of_equal_distances);
-    tcase_add_test(errors, consensus_refuses_too_many_documents);
-    tcase_add_test(errors, consensus_rejects_bad_runs);
-    tcase_add_test(errors, cophenetic_rejects_bad_distances);
+    NT_TEST_ADD(core, cophenetic_of_four_points_by_hand, consensus_of_three_runs_by_hand,
+                cophenetic_matches_scipy, cophenetic_matches_naive_upgma,
+                consensus_of_tied_runs_matches_scipy);
+    NT_TEST_ADD(edge, perfect_consensus_scores_one, consensus_of_one_cluster_and_of_many_runs,
+                cophenetic_of_two_documents_and_of_equal_distances);
+    NT_TEST_ADD(errors, consensus_refuses_too_many_documents, consensus_rejects_bad_runs,
+                cophenetic_rejects_bad_distances);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nmftopics/metrics.h"
+#include "nt_test.h"
 #include "test_metrics.h"
 
 /* ---- factor summaries -------------------------------------------------------------- */
@@ -298,29 +299,15 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("metrics");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, top_terms_order_by_weight_then_index);
-    tcase_add_test(core, top_terms_match_a_full_sort);
-    tcase_add_test(core, dominant_topic_takes_lowest_index_on_ties);
-    tcase_add_test(core, coherence_of_a_hand_built_case);
-    tcase_add_test(core, diversity_counts_distinct_terms);
-    tcase_add_test(core, agreement_of_a_hand_computed_table);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, coherence_of_a_term_in_no_document);
-    tcase_add_test(edge, agreement_limit_cases);
-    tcase_add_test(edge, top_terms_of_the_whole_vocabulary);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, coherence_rejects_bad_input);
-    tcase_add_test(errors, agreement_and_diversity_reject_bad_input);
-    tcase_add_test(errors, factor_summaries_reject_bad_input);
-    add_consensus_tests(core, edge, errors);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("metrics", &tc);
+    NT_TEST_ADD(tc.core, top_terms_order_by_weight_then_index, top_terms_match_a_full_sort,
+                dominant_topic_takes_lowest_index_on_ties, coherence_of_a_hand_built_case,
+                diversity_counts_distinct_terms, agreement_of_a_hand_computed_table);
+    NT_TEST_ADD(tc.edge, coherence_of_a_term_in_no_document, agreement_limit_cases,
+                top_terms_of_the_whole_vocabulary);
+    NT_TEST_ADD(tc.errors, coherence_rejects_bad_input, agreement_and_diversity_reject_bad_input,
+                factor_summaries_reject_bad_input);
+    add_consensus_tests(tc.core, tc.edge, tc.errors);
+    return nt_test_main(s);
 }

@@ -2,23 +2,23 @@
  * written independently of the library. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "missing_tests.h"
+#include "nt_test.h"
 
 void entries_sample(entries *e, size_t m, size_t n, double share, unsigned seed)
 {
-    unsigned long long s = seed;
+    uint64_t s = seed;
     e->row = malloc(m * n * sizeof *e->row);
     e->col = malloc(m * n * sizeof *e->col);
     size_t c = 0;
     for (size_t j = 0; j < n; j++)
-        for (size_t i = 0; i < m; i++) {
-            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-            if ((double)(s >> 11) / 9007199254740992.0 < share) {
+        for (size_t i = 0; i < m; i++)
+            if (nt_test_lcg(&s) < share) {
                 e->row[c] = i;
                 e->col[c++] = j;
             }
-        }
     e->list.count = c;
     e->list.row = e->row;
     e->list.col = e->col;
@@ -61,6 +61,31 @@ double masked_rel_error(const double *a, const unsigned char *observed, size_t m
     return sqrt(num / den);
 }
 
+unsigned char *observed_of(const entries *e, const double *a, size_t m, size_t n,
+                           double *norm2)
+{
+    unsigned char *observed = mask_of(e, m, n);
+    *norm2 = 0.0;
+    for (size_t q = 0; q < m * n; q++) {
+        observed[q] = !observed[q];
+        *norm2 += observed[q] ? a[q] * a[q] : 0.0;
+    }
+    return observed;
+}
+
+void assert_same_factors(const nt_nmf_result *x, const nt_nmf_result *y, double tol)
+{
+    if (tol == 0.0) {
+        ck_assert_int_eq(memcmp(x->w, y->w, x->m * x->k * sizeof *x->w), 0);
+        ck_assert_int_eq(memcmp(x->h, y->h, x->k * x->n * sizeof *x->h), 0);
+        return;
+    }
+    for (size_t q = 0; q < x->m * x->k; q++)
+        ck_assert_double_eq_tol(x->w[q], y->w[q], tol);
+    for (size_t q = 0; q < x->k * x->n; q++)
+        ck_assert_double_eq_tol(x->h[q], y->h[q], tol);
+}
+
 double worst_prediction(const nt_nmf_result *r, const double *a, const entries *e)
 {
     double worst = 0.0, top = 0.0;
@@ -71,27 +96,6 @@ double worst_prediction(const nt_nmf_result *r, const double *a, const entries *
         top = fmax(top, a[j * r->m + i]);
     }
     return worst / top;
-}
-
-nt_nmf_options missing_opts(size_t k, int max_iter, double tol)
-{
-    nt_nmf_options o;
-    nt_nmf_options_init(&o);
-    o.k = k;
-    o.max_iter = max_iter;
-    o.tol = tol;
-    o.threads = 1;
-    return o;
-}
-
-nt_nmf_result *fit_or_fail(const nt_matrix *a, const nt_nmf_options *o)
-{
-    nt_nmf_result *r = NULL;
-    nt_error err;
-    nt_error_clear(&err);
-    int rc = nt_nmf_fit(a, o, NULL, &r, &err);
-    ck_assert_msg(rc == NT_OK, "fit failed: %s", err.message);
-    return r;
 }
 
 void masked_gradients(const double *a, const unsigned char *observed, size_t m, size_t n,

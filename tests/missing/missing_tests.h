@@ -1,12 +1,12 @@
-/* missing_tests.h: what the files of the missing suite share: hold-out lists, masked dense
- * references and fit helpers. */
+/* missing_tests.h: what the files of the missing suite share: hold-out lists and masked
+ * dense references. */
 #ifndef NT_TEST_MISSING_TESTS_H
 #define NT_TEST_MISSING_TESTS_H
 
 #include <check.h>
 
-#include "nmf_fixtures.h"
 #include "nmftopics/nmf.h"
+#include "nt_test_nmf.h"
 
 /* A list of entries with owned arrays. */
 typedef struct entries {
@@ -22,6 +22,14 @@ void entries_free(entries *e);
 /* 1 at the entries of e and 0 elsewhere: an m x n column-major mask. */
 unsigned char *mask_of(const entries *e, size_t m, size_t n);
 
+/* The entries e leaves observed (1) in an m x n column-major mask, and in *norm2 the sum of
+ * a^2 over them. */
+unsigned char *observed_of(const entries *e, const double *a, size_t m, size_t n,
+                           double *norm2);
+
+/* The factors of x and y equal within tol, or bit-identical when tol is 0. */
+void assert_same_factors(const nt_nmf_result *x, const nt_nmf_result *y, double tol);
+
 /* sqrt(sum (a - WH)^2 / sum a^2) over the entries where observed[q] is nonzero, computed
  * densely from factor-major W and H. */
 double masked_rel_error(const double *a, const unsigned char *observed, size_t m, size_t n,
@@ -35,13 +43,7 @@ void masked_gradients(const double *a, const unsigned char *observed, size_t m, 
 /* Largest |(W H)_ij - a_ij| over the entries of e, relative to the largest a_ij there. */
 double worst_prediction(const nt_nmf_result *r, const double *a, const entries *e);
 
-/* Default options with rank k, one thread, hals and the given stopping. */
-nt_nmf_options missing_opts(size_t k, int max_iter, double tol);
-
-/* Fits and fails the test with the library's message on error. */
-nt_nmf_result *fit_or_fail(const nt_matrix *a, const nt_nmf_options *o);
-
-TCase *missing_tcase_edge(void);    /* test_missing_edge.c */
-TCase *missing_tcase_errors(void);  /* test_missing_edge.c */
+void missing_add_edge_tests(TCase *edge);     /* test_missing_edge.c */
+void missing_add_error_tests(TCase *errors);  /* test_missing_edge.c */
 
 #endif

@@ -1,25 +1,27 @@
 /* test_missing.c: the missing suite: fits with unknown entries recover what was hidden, never
  * increase the masked loss, and report figures over the observed entries only. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "missing_tests.h"
+#include "nt_test.h"
 
 /* A planted rank-4 product (60 x 40, factors without zeros, so every entry is positive),
  * with 20% of its entries held out. */
-static planted P;
+static nt_test_planted P;
 static entries held;
 
 static void setup(void)
 {
-    planted_make(&P, 60, 40, 4, 0.0, 11);
+    nt_test_planted_make(&P, 60, 40, 4, 0.0, 11);
     entries_sample(&held, P.m, P.n, 0.2, 5);
 }
 
 static void teardown(void)
 {
-    planted_free(&P);
+    nt_test_planted_free(&P);
     entries_free(&held);
 }
 
@@ -28,9 +30,9 @@ static void teardown(void)
 START_TEST(holdout_entries_are_recovered)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = missing_opts(P.k, 5000, 1e-14);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5000, 1e-14);
     o.holdout = &held.list;
-    nt_nmf_result *r = fit_or_fail(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_double_le(worst_prediction(r, P.a, &held), 1e-4);
     ck_assert_double_le(r->rel_error, 1e-6);
     nt_nmf_result_free(r);
@@ -47,11 +49,11 @@ START_TEST(absent_entries_are_completed)
     double *known = malloc(P.m * P.n * sizeof *known);
     for (size_t q = 0; q < P.m * P.n; q++)
         known[q] = hidden[q] ? 0.0 : P.a[q];
-    cholmod_sparse *s = sparse_from_dense(known, P.m, P.n);
+    cholmod_sparse *s = nt_test_sparse_from_dense(known, P.m, P.n);
     nt_matrix a = {P.m, P.n, s, NULL};
-    nt_nmf_options o = missing_opts(P.k, 5000, 1e-14);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5000, 1e-14);
     o.missing = NT_NMF_MISSING_ABSENT;
-    nt_nmf_result *r = fit_or_fail(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_double_le(worst_prediction(r, P.a, &unstored), 1e-4);
     nt_nmf_result_free(r);
     nt_sparse_free(&s);
@@ -67,26 +69,22 @@ END_TEST
 START_TEST(masked_objective_never_increases)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    double norm2 = 0.0;
-    for (size_t q = 0; q < P.m * P.n; q++)
-        norm2 += P.a[q] * P.a[q];
+    double norm2 = nt_test_sum_squares(P.a, P.m * P.n);
     const int missing[3] = {NT_NMF_MISSING_ABSENT, NT_NMF_MISSING_ZERO, NT_NMF_MISSING_ZERO};
     const int algorithm[3] = {NT_NMF_HALS, NT_NMF_HALS, NT_NMF_MU};
     for (int form = 0; form < 6; form++) {
-        nt_nmf_options o = missing_opts(3, 200, 0.0);
+        nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 200, 0.0);
         o.record_trace = 1;
         o.holdout = &held.list;
         o.missing = missing[form / 2];
         o.algorithm = algorithm[form / 2];
         o.l1_h = form & 1 ? 0.05 : 0.0;
         o.l2_w = form & 1 ? 0.1 : 0.0;
-        nt_nmf_result *r = fit_or_fail(&a, &o);
+        nt_nmf_result *r = nt_test_fit(&a, &o);
         ck_assert_int_eq(r->iterations, 200);
-        for (int it = 1; it <= r->iterations; it++)
-            ck_assert_msg(r->trace[it] <= r->trace[it - 1] + 1e-12 * norm2,
-                          "form %d: objective rose at iteration %d", form, it);
-        ck_assert_double_lt(r->trace[r->iterations], r->trace[0]);
-        ck_assert_double_eq(r->trace[r->iterations], r->objective);
+        char label[16];
+        snprintf(label, sizeof label, "form %d", form);
+        nt_test_assert_descent(r, 1e-12 * norm2, label);
         nt_nmf_result_free(r);
     }
 }
@@ -97,15 +95,11 @@ END_TEST
 START_TEST(figures_count_observed_entries_only)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = missing_opts(3, 100, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 100, 0.0);
     o.holdout = &held.list;
-    nt_nmf_result *r = fit_or_fail(&a, &o);
-    unsigned char *observed = mask_of(&held, P.m, P.n);
-    double norm2 = 0.0;
-    for (size_t q = 0; q < P.m * P.n; q++) {
-        observed[q] = !observed[q];
-        norm2 += observed[q] ? P.a[q] * P.a[q] : 0.0;
-    }
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    double norm2;
+    unsigned char *observed = observed_of(&held, P.a, P.m, P.n, &norm2);
     double e = masked_rel_error(P.a, observed, P.m, P.n, r->w, r->h, 3);
     ck_assert_double_gt(e, 1e-3);
     ck_assert_double_eq_tol(r->rel_error, e, 1e-9);
@@ -119,22 +113,19 @@ END_TEST
  * the held-out values never enter it, though the full products A H^T include them. */
 START_TEST(heldout_values_do_not_enter_the_fit)
 {
-    nt_nmf_options o = missing_opts(P.k, 60, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 60, 0.0);
     o.holdout = &held.list;
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_result *r0 = fit_or_fail(&a, &o);
+    nt_nmf_result *r0 = nt_test_fit(&a, &o);
     double *changed = malloc(P.m * P.n * sizeof *changed);
     for (int v = 0; v < 2; v++) {
         memcpy(changed, P.a, P.m * P.n * sizeof *changed);
         for (size_t q = 0; q < held.list.count; q++)
             changed[held.col[q] * P.m + held.row[q]] = v ? 10.0 : 0.0;
-        cholmod_sparse *s = sparse_from_dense(changed, P.m, P.n);
+        cholmod_sparse *s = nt_test_sparse_from_dense(changed, P.m, P.n);
         nt_matrix b = {P.m, P.n, s, NULL};
-        nt_nmf_result *r1 = fit_or_fail(&b, &o);
-        for (size_t q = 0; q < P.m * P.k; q++)
-            ck_assert_double_eq_tol(r1->w[q], r0->w[q], 1e-9);
-        for (size_t q = 0; q < P.k * P.n; q++)
-            ck_assert_double_eq_tol(r1->h[q], r0->h[q], 1e-9);
+        nt_nmf_result *r1 = nt_test_fit(&b, &o);
+        assert_same_factors(r1, r0, 1e-9);
         nt_nmf_result_free(r1);
         nt_sparse_free(&s);
     }
@@ -149,22 +140,15 @@ END_TEST
 START_TEST(kkt_of_masked_problem_at_convergence)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = missing_opts(3, 20000, 1e-15);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 20000, 1e-15);
     o.holdout = &held.list;
-    nt_nmf_result *r = fit_or_fail(&a, &o);
-    unsigned char *observed = mask_of(&held, P.m, P.n);
-    double norm2 = 0.0;
-    for (size_t q = 0; q < P.m * P.n; q++) {
-        observed[q] = !observed[q];
-        norm2 += observed[q] ? P.a[q] * P.a[q] : 0.0;
-    }
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    double norm2;
+    unsigned char *observed = observed_of(&held, P.a, P.m, P.n, &norm2);
     double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh);
     masked_gradients(P.a, observed, P.m, P.n, r->w, r->h, 3, gw, gh);
-    double tol = 1e-6 * sqrt(norm2);
-    for (size_t q = 0; q < P.m * 3; q++)
-        ck_assert_double_le(fabs(fmin(r->w[q], gw[q])), tol);
-    for (size_t q = 0; q < 3 * P.n; q++)
-        ck_assert_double_le(fabs(fmin(r->h[q], gh[q])), tol);
+    nt_test_assert_complementary(r->w, gw, P.m * 3, 0.0, 1e-6 * sqrt(norm2));
+    nt_test_assert_complementary(r->h, gh, 3 * P.n, 0.0, 1e-6 * sqrt(norm2));
     free(gw);
     free(gh);
     free(observed);
@@ -174,21 +158,13 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("missing");
-    TCase *core = tcase_create("core");
-    tcase_add_checked_fixture(core, setup, teardown);
-    tcase_add_test(core, holdout_entries_are_recovered);
-    tcase_add_test(core, absent_entries_are_completed);
-    tcase_add_test(core, masked_objective_never_increases);
-    tcase_add_test(core, figures_count_observed_entries_only);
-    tcase_add_test(core, heldout_values_do_not_enter_the_fit);
-    tcase_add_test(core, kkt_of_masked_problem_at_convergence);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, missing_tcase_edge());
-    suite_add_tcase(s, missing_tcase_errors());
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("missing", &tc);
+    tcase_add_checked_fixture(tc.core, setup, teardown);
+    NT_TEST_ADD(tc.core, holdout_entries_are_recovered, absent_entries_are_completed,
+                masked_objective_never_increases, figures_count_observed_entries_only,
+                heldout_values_do_not_enter_the_fit, kkt_of_masked_problem_at_convergence);
+    missing_add_edge_tests(tc.edge);
+    missing_add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

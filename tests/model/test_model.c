@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nmftopics/model.h"
@@ -501,6 +502,27 @@ START_TEST(missing_file_and_unwritable_folder_are_io_errors)
 }
 END_TEST
 
+/* A folder, a device that never ends and a FIFO nobody writes are refused at once, by name,
+ * before any byte is read (a blocking read of the FIFO would wait forever). */
+START_TEST(only_regular_files_are_loaded)
+{
+    char fifo[300];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    const char *paths[] = {dir, "/dev/zero", fifo};
+    const char *why[] = {"it is a folder", "not a regular file", "not a regular file"};
+    for (int q = 0; q < 3; q++) {
+        nt_model *model = (nt_model *)1;
+        nt_error err;
+        ck_assert_int_eq(nt_model_load(paths[q], &model, &err), NT_EIO);
+        ck_assert_ptr_null(model);
+        ck_assert_ptr_nonnull(strstr(err.message, paths[q]));
+        ck_assert_msg(strstr(err.message, why[q]) != NULL, "%s", err.message);
+    }
+    unlink(fifo);
+}
+END_TEST
+
 START_TEST(create_names_an_unreadable_stopword_file)
 {
     nt_text_options text;
@@ -680,6 +702,7 @@ int main(void)
     tcase_add_test(errors, future_version_is_refused);
     tcase_add_test(errors, trailing_bytes_are_refused);
     tcase_add_test(errors, missing_file_and_unwritable_folder_are_io_errors);
+    tcase_add_test(errors, only_regular_files_are_loaded);
     tcase_add_test(errors, create_refuses_mismatched_sizes);
     tcase_add_test(errors, create_names_an_unreadable_stopword_file);
     suite_add_tcase(s, core);

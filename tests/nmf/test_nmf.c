@@ -4,56 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nmf_fixtures.h"
 #include "nmf_tests.h"
 #include "nmftopics/nmf.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
-planted P;
+nt_test_planted P;
 
-void setup(void)
+static void setup(void)
 {
-    planted_make(&P, 60, 40, 4, 0.3, 7);
+    nt_test_planted_make(&P, 60, 40, 4, 0.3, 7);
 }
 
-void teardown(void)
+static void teardown(void)
 {
-    planted_free(&P);
-}
-
-nt_nmf_options opts_for(int algorithm, int max_iter, double tol)
-{
-    nt_nmf_options o;
-    nt_nmf_options_init(&o);
-    o.k = P.k;
-    o.algorithm = algorithm;
-    o.max_iter = max_iter;
-    o.tol = tol;
-    o.threads = 1;
-    return o;
-}
-
-nt_nmf_result *fit_ok(const nt_matrix *a, const nt_nmf_options *o)
-{
-    nt_nmf_result *r = NULL;
-    nt_error err;
-    nt_error_clear(&err);
-    int rc = nt_nmf_fit(a, o, NULL, &r, &err);
-    ck_assert_msg(rc == NT_OK, "fit failed: %s", err.message);
-    return r;
+    nt_test_planted_free(&P);
 }
 
 /* hals reaches relative error < 1e-6 on noiseless planted data; the result's own figure
  * agrees with a dense recomputation from the returned (normalised) factors. */
 START_TEST(hals_recovers_planted_product)
 {
-    nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 2000, 1e-12);
-    nt_nmf_result *r = fit_ok(&a, &o);
-    double e = dense_rel_error(P.a, P.m, P.n, r->w, r->h, P.k);
-    ck_assert_double_lt(e, 1e-6);
-    ck_assert_double_eq_tol(r->rel_error, e, 1e-7);
-    ck_assert_int_eq(r->converged, 1);
-    nt_nmf_result_free(r);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 2000, 1e-12);
+    nt_test_assert_recovers(&P, &o);
 }
 END_TEST
 
@@ -65,9 +38,9 @@ START_TEST(mu_and_kl_approach_planted_product)
     const int algs[2] = {NT_NMF_MU, NT_NMF_KL};
     const double bound[2] = {1e-2, 1e-3};
     for (int q = 0; q < 2; q++) {
-        nt_nmf_options o = opts_for(algs[q], 2000, 0.0);
-        nt_nmf_result *r = fit_ok(&a, &o);
-        ck_assert_double_lt(dense_rel_error(P.a, P.m, P.n, r->w, r->h, P.k), bound[q]);
+        nt_nmf_options o = nt_test_nmf_options(algs[q], P.k, 2000, 0.0);
+        nt_nmf_result *r = nt_test_fit(&a, &o);
+        ck_assert_double_lt(nt_test_rel_error(P.a, P.m, P.n, r->w, r->h, P.k), bound[q]);
         nt_nmf_result_free(r);
     }
 }
@@ -85,16 +58,12 @@ START_TEST(objective_never_increases)
     }
     const int algs[3] = {NT_NMF_HALS, NT_NMF_MU, NT_NMF_KL};
     for (int q = 0; q < 3; q++) {
-        nt_nmf_options o = opts_for(algs[q], 300, 0.0);
+        nt_nmf_options o = nt_test_nmf_options(algs[q], P.k, 300, 0.0);
         o.record_trace = 1;
-        nt_nmf_result *r = fit_ok(&a, &o);
+        nt_nmf_result *r = nt_test_fit(&a, &o);
         double slack = 1e-12 * (algs[q] == NT_NMF_KL ? sum : norm2);
         ck_assert_int_ge(r->iterations, 10);
-        for (int it = 1; it <= r->iterations; it++)
-            ck_assert_msg(r->trace[it] <= r->trace[it - 1] + slack, "%s: objective rose at %d",
-                          nt_nmf_algorithm_name(algs[q]), it);
-        ck_assert_double_lt(r->trace[r->iterations], r->trace[0]);
-        ck_assert_double_eq(r->trace[r->iterations], r->objective);
+        nt_test_assert_descent(r, slack, nt_nmf_algorithm_name(algs[q]));
         nt_nmf_result_free(r);
     }
 }
@@ -106,46 +75,28 @@ END_TEST
 START_TEST(kkt_complementarity_at_convergence)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 5000, 1e-15);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5000, 1e-15);
     o.k = 3;
     o.stop = NT_NMF_STOP_PGRAD;
     o.tol = 1e-10;
-    nt_nmf_result *r = fit_ok(&a, &o);
-    double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh), norm = 0.0;
-    for (size_t q = 0; q < P.m * P.n; q++)
-        norm += P.a[q] * P.a[q];
-    double tol = 1e-6 * sqrt(norm);
-    dense_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
-    for (size_t q = 0; q < P.m * 3; q++)
-        ck_assert_double_le(fabs(fmin(r->w[q], gw[q])), tol);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     /* H is normalised, W scaled up: the H gradient scales the other way, still bounded. */
-    for (size_t q = 0; q < 3 * P.n; q++)
-        ck_assert_double_le(fabs(fmin(r->h[q], gh[q])), tol);
+    nt_test_assert_kkt(P.a, r, 0.0, 1e-6 * sqrt(nt_test_sum_squares(P.a, P.m * P.n)));
     ck_assert_int_eq(r->converged, 1);
-    free(gw);
-    free(gh);
     nt_nmf_result_free(r);
 }
 END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("nmf");
-    TCase *core = tcase_create("core");
-    tcase_add_checked_fixture(core, setup, teardown);
-    tcase_add_test(core, hals_recovers_planted_product);
-    tcase_add_test(core, mu_and_kl_approach_planted_product);
-    tcase_add_test(core, objective_never_increases);
-    tcase_add_test(core, kkt_complementarity_at_convergence);
-    nmf_add_core_tests(core);
-    TCase *errors = nmf_tcase_errors();
-    nmf_add_final_w_tests(core, errors);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, nmf_tcase_edge());
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("nmf", &tc);
+    nt_test_fixture(&tc, setup, teardown);
+    NT_TEST_ADD(tc.core, hals_recovers_planted_product, mu_and_kl_approach_planted_product,
+                objective_never_increases, kkt_complementarity_at_convergence);
+    nmf_add_core_tests(tc.core);
+    nmf_add_edge_tests(tc.edge);
+    nmf_add_error_tests(tc.errors);
+    nmf_add_final_w_tests(tc.core, tc.errors);
+    return nt_test_main(s);
 }

@@ -4,22 +4,7 @@
 #include <string.h>
 
 #include "nmf_tests.h"
-
-static double max_abs_diff(const double *x, const double *y, size_t len)
-{
-    double d = 0.0;
-    for (size_t q = 0; q < len; q++)
-        d = fmax(d, fabs(x[q] - y[q]));
-    return d;
-}
-
-static double max_abs(const double *x, size_t len)
-{
-    double d = 0.0;
-    for (size_t q = 0; q < len; q++)
-        d = fmax(d, fabs(x[q]));
-    return d;
-}
+#include "nt_test.h"
 
 /* Sparse and dense inputs run through different product kernels (own loops vs BLAS) but
  * must give the same factors to round-off: 1e-9 after 100 iterations, for each algorithm. */
@@ -28,11 +13,11 @@ START_TEST(sparse_and_dense_give_same_factors)
     nt_matrix sparse = {P.m, P.n, P.s, NULL}, dense = {P.m, P.n, NULL, P.a};
     const int algs[3] = {NT_NMF_HALS, NT_NMF_MU, NT_NMF_KL};
     for (int q = 0; q < 3; q++) {
-        nt_nmf_options o = opts_for(algs[q], 100, 0.0);
-        nt_nmf_result *rs = fit_ok(&sparse, &o), *rd = fit_ok(&dense, &o);
+        nt_nmf_options o = nt_test_nmf_options(algs[q], P.k, 100, 0.0);
+        nt_nmf_result *rs = nt_test_fit(&sparse, &o), *rd = nt_test_fit(&dense, &o);
         ck_assert_int_eq(rs->iterations, rd->iterations);
-        ck_assert_double_le(max_abs_diff(rs->w, rd->w, P.m * P.k), 1e-9);
-        ck_assert_double_le(max_abs_diff(rs->h, rd->h, P.k * P.n), 1e-9);
+        ck_assert_double_le(nt_test_max_abs_diff(rs->w, rd->w, P.m * P.k), 1e-9);
+        ck_assert_double_le(nt_test_max_abs_diff(rs->h, rd->h, P.k * P.n), 1e-9);
         nt_nmf_result_free(rs);
         nt_nmf_result_free(rd);
     }
@@ -44,28 +29,28 @@ END_TEST
  * still differ). The 600 x 400 product is large enough for every loop to run in parallel. */
 START_TEST(fits_are_deterministic)
 {
-    planted big;
-    planted_make(&big, 600, 400, 6, 0.3, 5);
+    nt_test_planted big;
+    nt_test_planted_make(&big, 600, 400, 6, 0.3, 5);
     nt_matrix a = {big.m, big.n, big.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 20, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 20, 0.0);
     o.k = big.k;
     o.threads = 2;
     size_t nw = big.m * big.k, nh = big.k * big.n;
-    nt_nmf_result *r1 = fit_ok(&a, &o), *r2 = fit_ok(&a, &o);
+    nt_nmf_result *r1 = nt_test_fit(&a, &o), *r2 = nt_test_fit(&a, &o);
     ck_assert_int_eq(memcmp(r1->w, r2->w, nw * sizeof(double)), 0);
     ck_assert_int_eq(memcmp(r1->h, r2->h, nh * sizeof(double)), 0);
     o.threads = 1;
-    nt_nmf_result *r3 = fit_ok(&a, &o);
-    ck_assert_double_le(max_abs_diff(r1->w, r3->w, nw), 1e-10 * max_abs(r1->w, nw));
-    ck_assert_double_le(max_abs_diff(r1->h, r3->h, nh), 1e-10 * max_abs(r1->h, nh));
+    nt_nmf_result *r3 = nt_test_fit(&a, &o);
+    ck_assert_double_le(nt_test_max_abs_diff(r1->w, r3->w, nw), 1e-10 * nt_test_max_abs(r1->w, nw));
+    ck_assert_double_le(nt_test_max_abs_diff(r1->h, r3->h, nh), 1e-10 * nt_test_max_abs(r1->h, nh));
     o.seed = 2;
-    nt_nmf_result *r4 = fit_ok(&a, &o);
-    ck_assert_double_gt(max_abs_diff(r1->h, r4->h, nh), 1e-6);
+    nt_nmf_result *r4 = nt_test_fit(&a, &o);
+    ck_assert_double_gt(nt_test_max_abs_diff(r1->h, r4->h, nh), 1e-6);
     nt_nmf_result_free(r1);
     nt_nmf_result_free(r2);
     nt_nmf_result_free(r3);
     nt_nmf_result_free(r4);
-    planted_free(&big);
+    nt_test_planted_free(&big);
 }
 END_TEST
 
@@ -90,14 +75,14 @@ static double mass(const nt_nmf_result *r)
 START_TEST(penalties_sparsify_and_shrink)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 300, 1e-8);
-    nt_nmf_result *plain = fit_ok(&a, &o);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 300, 1e-8);
+    nt_nmf_result *plain = nt_test_fit(&a, &o);
     o.l1_h = 2.0;
-    nt_nmf_result *l1 = fit_ok(&a, &o);
+    nt_nmf_result *l1 = nt_test_fit(&a, &o);
     ck_assert_uint_gt(count_zeros(l1->h, P.k * P.n), count_zeros(plain->h, P.k * P.n) + 10);
     o.l1_h = 0.0;
     o.l2_w = o.l2_h = 5.0;
-    nt_nmf_result *l2 = fit_ok(&a, &o);
+    nt_nmf_result *l2 = nt_test_fit(&a, &o);
     ck_assert_double_lt(mass(l2), 0.95 * mass(plain));
     ck_assert_double_gt(l2->rel_error, plain->rel_error);
     nt_nmf_result_free(plain);
@@ -110,10 +95,10 @@ END_TEST
 START_TEST(normalised_and_best_of_runs)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_MU, 20, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_MU, P.k, 20, 0.0);
     o.runs = 3;
     o.seed = 11;
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     for (size_t t = 0; t < P.k; t++) {
         double s = 0.0;
         for (size_t j = 0; j < P.n; j++)
@@ -129,7 +114,7 @@ START_TEST(normalised_and_best_of_runs)
     ck_assert_double_ne(r->run_objectives[0], r->run_objectives[1]);
     o.runs = 1;
     o.seed = 11 + (uint64_t)r->best_run;
-    nt_nmf_result *single = fit_ok(&a, &o);
+    nt_nmf_result *single = nt_test_fit(&a, &o);
     ck_assert_double_eq(single->objective, r->objective);
     nt_nmf_result_free(single);
     nt_nmf_result_free(r);
@@ -140,11 +125,11 @@ END_TEST
 START_TEST(project_recovers_planted_w)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1, 0.0);
     double *w = malloc(P.m * P.k * sizeof *w);
     nt_error err;
     ck_assert_int_eq(nt_nmf_project(&a, P.h0, &o, w, &err), NT_OK);
-    ck_assert_double_le(max_abs_diff(w, P.w0, P.m * P.k), 1e-8);
+    ck_assert_double_le(nt_test_max_abs_diff(w, P.w0, P.m * P.k), 1e-8);
     free(w);
 }
 END_TEST
@@ -155,16 +140,14 @@ END_TEST
 START_TEST(project_meets_kkt_conditions)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1, 0.0);
     o.k = P.k - 1;
     o.l1_w = 0.01;
     size_t k = o.k;
     double *w = malloc(P.m * k * sizeof *w), *gw = malloc(P.m * k * sizeof *gw);
-    double *gh = malloc(k * P.n * sizeof *gh), norm = 0.0;
+    double *gh = malloc(k * P.n * sizeof *gh), norm = nt_test_sum_squares(P.a, P.m * P.n);
     ck_assert_int_eq(nt_nmf_project(&a, P.h0, &o, w, NULL), NT_OK);
-    dense_gradients(P.a, P.m, P.n, w, P.h0, k, gw, gh);
-    for (size_t q = 0; q < P.m * P.n; q++)
-        norm += P.a[q] * P.a[q];
+    nt_test_gradients(P.a, P.m, P.n, w, P.h0, k, gw, gh);
     size_t zeros = 0;
     for (size_t q = 0; q < P.m * k; q++) {
         ck_assert_double_ge(w[q], 0.0);
@@ -182,15 +165,13 @@ END_TEST
 START_TEST(custom_init_starts_from_given_factors)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 5, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5, 0.0);
     o.init = NT_NMF_INIT_CUSTOM;
     o.init_w = P.w0;
     o.init_h = P.h0;
     o.record_trace = 1;
-    nt_nmf_result *r = fit_ok(&a, &o);
-    double norm2 = 0.0;
-    for (size_t q = 0; q < P.m * P.n; q++)
-        norm2 += P.a[q] * P.a[q];
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    double norm2 = nt_test_sum_squares(P.a, P.m * P.n);
     /* The closed-form objective cancels ||A||^2; it resolves about 1e-13 of it. */
     ck_assert_double_le(r->trace[0], 1e-10 * norm2);
     ck_assert_double_le(r->rel_error, 1e-6);
@@ -200,11 +181,8 @@ END_TEST
 
 void nmf_add_core_tests(TCase *core)
 {
-    tcase_add_test(core, sparse_and_dense_give_same_factors);
-    tcase_add_test(core, fits_are_deterministic);
-    tcase_add_test(core, penalties_sparsify_and_shrink);
-    tcase_add_test(core, normalised_and_best_of_runs);
-    tcase_add_test(core, project_recovers_planted_w);
-    tcase_add_test(core, project_meets_kkt_conditions);
-    tcase_add_test(core, custom_init_starts_from_given_factors);
+    NT_TEST_ADD(core, sparse_and_dense_give_same_factors, fits_are_deterministic,
+                penalties_sparsify_and_shrink, normalised_and_best_of_runs,
+                project_recovers_planted_w, project_meets_kkt_conditions,
+                custom_init_starts_from_given_factors);
 }

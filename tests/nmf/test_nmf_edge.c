@@ -4,30 +4,20 @@
 #include <string.h>
 
 #include "nmf_tests.h"
-
-/* Row 3 and column 5 of the planted product set to zero (dense copy, caller frees). */
-static double *with_zero_row_col(void)
-{
-    double *a = malloc(P.m * P.n * sizeof *a);
-    memcpy(a, P.a, P.m * P.n * sizeof *a);
-    for (size_t j = 0; j < P.n; j++)
-        a[j * P.m + 3] = 0.0;
-    for (size_t i = 0; i < P.m; i++)
-        a[5 * P.m + i] = 0.0;
-    return a;
-}
+#include "nt_test.h"
 
 /* As documented: a zero row of A gives a zero row of W, a zero column a zero column of H,
  * for every algorithm, sparse or dense input; the other rows stay in use. */
 START_TEST(zero_rows_and_columns_give_zero_factors)
 {
-    double *d = with_zero_row_col();
-    cholmod_sparse *s = sparse_from_dense(d, P.m, P.n);
+    double *d = nt_test_copy(P.a, P.m * P.n); /* row 3 and column 5 zeroed */
+    nt_test_zero_row_col(d, P.m, P.n, 3, 5);
+    cholmod_sparse *s = nt_test_sparse_from_dense(d, P.m, P.n);
     nt_matrix inputs[2] = {{P.m, P.n, s, NULL}, {P.m, P.n, NULL, d}};
     const int algs[3] = {NT_NMF_HALS, NT_NMF_MU, NT_NMF_KL};
     for (int q = 0; q < 6; q++) {
-        nt_nmf_options o = opts_for(algs[q % 3], 30, 0.0);
-        nt_nmf_result *r = fit_ok(&inputs[q / 3], &o);
+        nt_nmf_options o = nt_test_nmf_options(algs[q % 3], P.k, 30, 0.0);
+        nt_nmf_result *r = nt_test_fit(&inputs[q / 3], &o);
         for (size_t t = 0; t < P.k; t++) {
             ck_assert_double_eq(r->w[t * P.m + 3], 0.0);
             ck_assert_double_eq(r->h[t * P.n + 5], 0.0);
@@ -44,12 +34,12 @@ END_TEST
 START_TEST(extreme_ranks)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 300, 1e-10);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 300, 1e-10);
     o.k = 1;
-    nt_nmf_result *r1 = fit_ok(&a, &o);
+    nt_nmf_result *r1 = nt_test_fit(&a, &o);
     ck_assert_double_gt(r1->rel_error, 0.05);
     o.k = P.n;
-    nt_nmf_result *rn = fit_ok(&a, &o);
+    nt_nmf_result *rn = nt_test_fit(&a, &o);
     ck_assert_double_lt(rn->rel_error, 1e-3);
     nt_nmf_result_free(r1);
     nt_nmf_result_free(rn);
@@ -60,9 +50,9 @@ END_TEST
 START_TEST(time_limit_stops_unconverged)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1000, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1000, 0.0);
     o.max_time = 1e-9;
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_int_eq(r->iterations, 1);
     ck_assert_int_eq(r->converged, 0);
     ck_assert_ptr_null(r->trace);
@@ -74,9 +64,9 @@ END_TEST
 START_TEST(pgrad_rule_converges)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1000, 1e-4);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1000, 1e-4);
     o.stop = NT_NMF_STOP_PGRAD;
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_int_eq(r->converged, 1);
     ck_assert_int_lt(r->iterations, 1000);
     ck_assert_double_lt(r->rel_error, 1e-2);
@@ -89,7 +79,7 @@ START_TEST(project_zero_matrix_gives_zero)
 {
     double *zero = calloc(P.m * P.n, sizeof *zero), *w = malloc(P.m * P.k * sizeof *w);
     nt_matrix a = {P.m, P.n, NULL, zero};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1, 0.0);
     ck_assert_int_eq(nt_nmf_project(&a, P.h0, &o, w, NULL), NT_OK);
     for (size_t q = 0; q < P.m * P.k; q++)
         ck_assert_double_eq(w[q], 0.0);
@@ -98,14 +88,8 @@ START_TEST(project_zero_matrix_gives_zero)
 }
 END_TEST
 
-TCase *nmf_tcase_edge(void)
+void nmf_add_edge_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("edge");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, zero_rows_and_columns_give_zero_factors);
-    tcase_add_test(tc, extreme_ranks);
-    tcase_add_test(tc, time_limit_stops_unconverged);
-    tcase_add_test(tc, pgrad_rule_converges);
-    tcase_add_test(tc, project_zero_matrix_gives_zero);
-    return tc;
+    NT_TEST_ADD(tc, zero_rows_and_columns_give_zero_factors, extreme_ranks,
+                time_limit_stops_unconverged, pgrad_rule_converges, project_zero_matrix_gives_zero);
 }

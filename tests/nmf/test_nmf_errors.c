@@ -1,30 +1,20 @@
 /* test_nmf_errors.c: bad ranks, bad values, bad option combinations: status and message. */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nmf_tests.h"
-
-/* Expects fit to fail with status and a message containing needle, and *out to stay NULL. */
-static void expect_fail(const nt_matrix *a, const nt_nmf_options *o, int status, const char *needle)
-{
-    nt_nmf_result *r = (nt_nmf_result *)1;
-    nt_error err;
-    nt_error_clear(&err);
-    ck_assert_int_eq(nt_nmf_fit(a, o, NULL, &r, &err), status);
-    ck_assert_int_eq(err.status, status);
-    ck_assert_ptr_null(r);
-    ck_assert_msg(strstr(err.message, needle), "message '%s' lacks '%s'", err.message, needle);
-}
+#include "nt_test.h"
 
 START_TEST(rank_out_of_range)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 10, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 10, 0.0);
     o.k = 0;
-    expect_fail(&a, &o, NT_EINVAL, "rank k = 0 is out of range");
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "rank k = 0 is out of range");
     o.k = P.n + 1;
-    expect_fail(&a, &o, NT_EINVAL, "rank k = 41 is out of range: it must be from 1 to");
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "rank k = 41 is out of range: it must be from 1 to");
 }
 END_TEST
 
@@ -37,11 +27,11 @@ START_TEST(bad_values_are_named)
     for (int q = 0; q < 3; q++) {
         memcpy(d, P.a, P.m * P.n * sizeof *d);
         d[1 * P.m + 2] = bad[q];
-        cholmod_sparse *s = sparse_from_dense(d, P.m, P.n);
+        cholmod_sparse *s = nt_test_sparse_from_dense(d, P.m, P.n);
         nt_matrix sparse = {P.m, P.n, s, NULL}, dense = {P.m, P.n, NULL, d};
-        nt_nmf_options o = opts_for(NT_NMF_HALS, 10, 0.0);
-        expect_fail(&sparse, &o, NT_EINVAL, needle[q]);
-        expect_fail(&dense, &o, NT_EINVAL, needle[q]);
+        nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 10, 0.0);
+        nt_test_fit_fails(&sparse, &o, NT_EINVAL, needle[q]);
+        nt_test_fit_fails(&dense, &o, NT_EINVAL, needle[q]);
         nt_sparse_free(&s);
     }
     free(d);
@@ -52,8 +42,8 @@ START_TEST(all_zero_matrix_is_empty)
 {
     double *zero = calloc(P.m * P.n, sizeof *zero);
     nt_matrix a = {P.m, P.n, NULL, zero};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 10, 0.0);
-    expect_fail(&a, &o, NT_EEMPTY, "has no nonzero entry");
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 10, 0.0);
+    nt_test_fit_fails(&a, &o, NT_EEMPTY, "has no nonzero entry");
     free(zero);
 }
 END_TEST
@@ -63,36 +53,73 @@ END_TEST
 START_TEST(option_combinations)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_KL, 10, 0.0);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_KL, P.k, 10, 0.0);
     o.l1_w = 0.1;
-    expect_fail(&a, &o, NT_EINVAL, "not to kl");
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "not to kl");
     o.l1_w = 0.0;
     o.stop = NT_NMF_STOP_PGRAD;
-    expect_fail(&a, &o, NT_EINVAL, "not to kl");
-    o = opts_for(NT_NMF_HALS, 10, 0.0);
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "not to kl");
+    o = nt_test_nmf_options(NT_NMF_HALS, P.k, 10, 0.0);
     o.l2_h = -1.0;
-    expect_fail(&a, &o, NT_EINVAL, "must be finite and >= 0");
-    o = opts_for(NT_NMF_HALS, 10, 0.0);
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "must be finite and >= 0");
+    o = nt_test_nmf_options(NT_NMF_HALS, P.k, 10, 0.0);
     o.init = NT_NMF_INIT_CUSTOM;
     o.init_w = P.w0;
-    expect_fail(&a, &o, NT_EINVAL, "custom init needs both W and H");
-    double *h = malloc(P.k * P.n * sizeof *h);
-    memcpy(h, P.h0, P.k * P.n * sizeof *h);
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "custom init needs both W and H");
+    double *h = nt_test_copy(P.h0, P.k * P.n);
     h[2 * P.n + 6] = -3.0;
     o.init_h = h;
-    expect_fail(&a, &o, NT_EINVAL, "H has -3 at topic 3, column 7");
-    o = opts_for(99, 10, 0.0);
-    expect_fail(&a, &o, NT_EINVAL, "algorithm (out of range)");
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "H has -3 at topic 3, column 7");
+    o = nt_test_nmf_options(99, P.k, 10, 0.0);
+    nt_test_fit_fails(&a, &o, NT_EINVAL, "algorithm (out of range)");
     free(h);
+}
+END_TEST
+
+/* The size-free check refuses the same clashes before any size is known, takes a custom
+ * init without its factors (they come with the input), and leaves k to the full check. */
+START_TEST(settings_checked_without_sizes)
+{
+    nt_error err;
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_KL, 0, 10, 0.0);
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_OK);
+    o.l1_h = 0.5;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "not to kl");
+    o = nt_test_nmf_options(NT_NMF_MU, 0, 10, 0.0);
+    o.missing = NT_NMF_MISSING_ABSENT;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "missing absent needs algorithm hals");
+    o = nt_test_nmf_options(NT_NMF_SNMF_R, 0, 10, 0.0);
+    o.init = NT_NMF_INIT_CUSTOM;
+    o.snmf_eta = -1.0; /* max(A) */
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_OK);
+    o.snmf_eta = -0.5;
+    ck_assert_int_eq(nt_nmf_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "eta >= 0 or -1");
+}
+END_TEST
+
+/* Factors the memory budget cannot hold are refused before any allocation: here 1000 x 1000
+ * at k = 50 needs (3 * 2000 + 1000) * 50 doubles = 2.8 MB against a 1 MB budget. */
+START_TEST(size_beyond_memory_budget)
+{
+    nt_error err;
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 50, 10, 0.0);
+    setenv("NT_MEMORY_LIMIT", "1e6", 1);
+    ck_assert_int_eq(nt_nmf_options_check(&o, 1000, 1000, &err), NT_ENOMEM);
+    NT_TEST_ASSERT_CONTAINS(err.message, "needs about 0.0028 GB");
+    setenv("NT_MEMORY_LIMIT", "3e6", 1);
+    ck_assert_int_eq(nt_nmf_options_check(&o, 1000, 1000, &err), NT_OK);
+    unsetenv("NT_MEMORY_LIMIT");
 }
 END_TEST
 
 START_TEST(project_rejects_bad_h)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 1, 0.0);
-    double *h = malloc(P.k * P.n * sizeof *h), *w = malloc(P.m * P.k * sizeof *w);
-    memcpy(h, P.h0, P.k * P.n * sizeof *h);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 1, 0.0);
+    double *h = nt_test_copy(P.h0, P.k * P.n), *w = malloc(P.m * P.k * sizeof *w);
     h[P.n + 1] = NAN;
     nt_error err;
     ck_assert_int_eq(nt_nmf_project(&a, h, &o, w, &err), NT_EINVAL);
@@ -103,14 +130,9 @@ START_TEST(project_rejects_bad_h)
 }
 END_TEST
 
-TCase *nmf_tcase_errors(void)
+void nmf_add_error_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("errors");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, rank_out_of_range);
-    tcase_add_test(tc, bad_values_are_named);
-    tcase_add_test(tc, all_zero_matrix_is_empty);
-    tcase_add_test(tc, option_combinations);
-    tcase_add_test(tc, project_rejects_bad_h);
-    return tc;
+    NT_TEST_ADD(tc, rank_out_of_range, bad_values_are_named, all_zero_matrix_is_empty,
+                option_combinations, settings_checked_without_sizes, size_beyond_memory_budget,
+                project_rejects_bad_h);
 }

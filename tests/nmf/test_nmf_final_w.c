@@ -7,25 +7,18 @@
 #include <string.h>
 
 #include "nmf_tests.h"
-
-/* A copy of x (len values). */
-static double *copy(const double *x, size_t len)
-{
-    double *c = malloc(len * sizeof *c);
-    memcpy(c, x, len * sizeof *c);
-    return c;
-}
+#include "nt_test.h"
 
 /* On P with W0 scaled by 0.9 (so the error is far from 0): sparse and dense A give the
  * dense reference's figure within 1e-12; the planted factors give 0 within 1e-7, the
  * precision of the expansion ||A||^2 - 2<A,WH> + <W^T W, H H^T> near an exact fit. */
 START_TEST(rel_error_matches_dense_reference)
 {
-    double *w = copy(P.w0, P.m * P.k), e_sparse, e_dense, e_exact;
+    double *w = nt_test_copy(P.w0, P.m * P.k), e_sparse, e_dense, e_exact;
     for (size_t q = 0; q < P.m * P.k; q++)
         w[q] *= 0.9;
     nt_matrix sparse = {P.m, P.n, P.s, NULL}, dense = {P.m, P.n, NULL, P.a};
-    double want = dense_rel_error(P.a, P.m, P.n, w, P.h0, P.k);
+    double want = nt_test_rel_error(P.a, P.m, P.n, w, P.h0, P.k);
     ck_assert_int_eq(nt_nmf_rel_error(&sparse, w, P.h0, P.k, 1, &e_sparse, NULL), NT_OK);
     ck_assert_int_eq(nt_nmf_rel_error(&dense, w, P.h0, P.k, 1, &e_dense, NULL), NT_OK);
     ck_assert_double_gt(want, 0.05);
@@ -40,17 +33,17 @@ END_TEST
 /* Large enough to run in parallel: 1 and 3 threads give the same bits. */
 START_TEST(rel_error_ignores_the_thread_count)
 {
-    planted big;
-    planted_make(&big, 400, 300, 6, 0.3, 11);
-    double *w = copy(big.w0, big.m * big.k), one, three;
+    nt_test_planted big;
+    nt_test_planted_make(&big, 400, 300, 6, 0.3, 11);
+    double *w = nt_test_copy(big.w0, big.m * big.k), one, three;
     w[5] += 0.5;
     nt_matrix a = {big.m, big.n, big.s, NULL};
     ck_assert_int_eq(nt_nmf_rel_error(&a, w, big.h0, big.k, 1, &one, NULL), NT_OK);
     ck_assert_int_eq(nt_nmf_rel_error(&a, w, big.h0, big.k, 3, &three, NULL), NT_OK);
     ck_assert(one == three);
-    ck_assert_double_eq_tol(one, dense_rel_error(big.a, big.m, big.n, w, big.h0, big.k), 1e-12);
+    ck_assert_double_eq_tol(one, nt_test_rel_error(big.a, big.m, big.n, w, big.h0, big.k), 1e-12);
     free(w);
-    planted_free(&big);
+    nt_test_planted_free(&big);
 }
 END_TEST
 
@@ -60,23 +53,20 @@ END_TEST
 START_TEST(result_project_stores_the_transform_w)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 200, 1e-4);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 200, 1e-4);
     o.k = 3;
-    nt_nmf_result *r = fit_ok(&a, &o);
-    double *last = copy(r->w, P.m * 3), before = r->rel_error, norm2 = 0.0, moved = 0.0;
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    double *last = nt_test_copy(r->w, P.m * 3), before = r->rel_error;
+    double norm2 = nt_test_sum_squares(P.a, P.m * P.n);
     double *projected = malloc(P.m * 3 * sizeof *projected);
     nt_error err;
     ck_assert_int_eq(nt_nmf_result_projects_w(&o), 1);
     ck_assert_msg(nt_nmf_result_project(&a, &o, r, &err) == NT_OK, "%s", err.message);
     ck_assert_int_eq(nt_nmf_project(&a, r->h, &o, projected, &err), NT_OK);
     ck_assert_mem_eq(r->w, projected, P.m * 3 * sizeof *projected);
-    for (size_t q = 0; q < P.m * 3; q++)
-        moved = fmax(moved, fabs(r->w[q] - last[q]));
-    ck_assert_double_gt(moved, 1e-9);
+    ck_assert_double_gt(nt_test_max_abs_diff(r->w, last, P.m * 3), 1e-9);
     ck_assert_double_le(r->rel_error, before + 1e-15);
-    ck_assert_double_eq_tol(r->rel_error, dense_rel_error(P.a, P.m, P.n, r->w, r->h, 3), 1e-12);
-    for (size_t q = 0; q < P.m * P.n; q++)
-        norm2 += P.a[q] * P.a[q];
+    ck_assert_double_eq_tol(r->rel_error, nt_test_rel_error(P.a, P.m, P.n, r->w, r->h, 3), 1e-12);
     /* No penalties: the objective is 1/2 ||A - WH||^2. */
     ck_assert_double_eq_tol(r->objective, 0.5 * r->rel_error * r->rel_error * norm2, 1e-9 * norm2);
     free(last);
@@ -91,10 +81,10 @@ START_TEST(result_project_leaves_other_fits_alone)
     nt_matrix a = {P.m, P.n, P.s, NULL};
     const int algs[4] = {NT_NMF_KL, NT_NMF_SNMF_R, NT_NMF_SNMF_L, NT_NMF_HALS};
     for (int q = 0; q < 4; q++) {
-        nt_nmf_options o = opts_for(algs[q], 30, 1e-4);
+        nt_nmf_options o = nt_test_nmf_options(algs[q], P.k, 30, 1e-4);
         o.missing = algs[q] == NT_NMF_HALS ? NT_NMF_MISSING_ABSENT : NT_NMF_MISSING_ZERO;
-        nt_nmf_result *r = fit_ok(&a, &o);
-        double *w = copy(r->w, P.m * P.k), e = r->rel_error, f = r->objective;
+        nt_nmf_result *r = nt_test_fit(&a, &o);
+        double *w = nt_test_copy(r->w, P.m * P.k), e = r->rel_error, f = r->objective;
         ck_assert_int_eq(nt_nmf_result_projects_w(&o), 0);
         ck_assert_int_eq(nt_nmf_result_project(&a, &o, r, NULL), NT_OK);
         ck_assert_mem_eq(r->w, w, P.m * P.k * sizeof *w);
@@ -108,8 +98,8 @@ END_TEST
 START_TEST(final_w_errors)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = opts_for(NT_NMF_HALS, 5, 1e-4);
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5, 1e-4);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     nt_error err;
     double e;
     /* A result of another size. */
@@ -132,9 +122,7 @@ END_TEST
 
 void nmf_add_final_w_tests(TCase *core, TCase *errors)
 {
-    tcase_add_test(core, rel_error_matches_dense_reference);
-    tcase_add_test(core, rel_error_ignores_the_thread_count);
-    tcase_add_test(core, result_project_stores_the_transform_w);
-    tcase_add_test(core, result_project_leaves_other_fits_alone);
-    tcase_add_test(errors, final_w_errors);
+    NT_TEST_ADD(core, rel_error_matches_dense_reference, rel_error_ignores_the_thread_count,
+                result_project_stores_the_transform_w, result_project_leaves_other_fits_alone);
+    NT_TEST_ADD(errors, final_w_errors);
 }

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nmf_fixtures.h"
-#include "nnls_fixtures.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int *lda, double *s,
              double *u, const int *ldu, double *vt, const int *ldvt, double *work,
@@ -30,7 +30,7 @@ dense decaying(size_t m, size_t n, size_t terms, double ratio, uint64_t seed)
     }
     free(x);
     free(y);
-    d.s = sparse_from_dense(d.a, m, n);
+    d.s = nt_test_sparse_from_dense(d.a, m, n);
     return d;
 }
 
@@ -62,40 +62,46 @@ void exact_free(exact *e)
     free(e->u), free(e->s), free(e->vt);
 }
 
-/* scikit-learn's NNDSVD (eps 1e-6) from the exact SVD, row-major W (m x k), H^T (n x k). */
-void expected_nndsvd(const dense *d, const exact *e, size_t k, double *w, double *ht)
+/* Topic j of NNDSVD from the exact SVD e: the dominant one-signed part of u_j v_j^T. */
+static void expected_topic(const exact *e, size_t m, size_t n, size_t k, size_t j, double *w,
+                           double *ht)
 {
-    size_t m = d->m, n = d->n;
-    for (size_t j = 0; j < k; j++) {
-        double xp = 0, xn = 0, yp = 0, yn = 0;
-        for (size_t i = 0; i < m; i++) {
-            double x = e->u[j * m + i];
-            xp += x > 0 ? x * x : 0, xn += x < 0 ? x * x : 0;
-        }
-        for (size_t c = 0; c < n; c++) {
-            double y = e->vt[c * e->p + j];
-            yp += y > 0 ? y * y : 0, yn += y < 0 ? y * y : 0;
-        }
-        xp = sqrt(xp), xn = sqrt(xn), yp = sqrt(yp), yn = sqrt(yn);
-        int pos = xp * yp > xn * yn;
-        double nx = pos ? xp : xn, ny = pos ? yp : yn, lbd = sqrt(e->s[j] * nx * ny);
-        for (size_t i = 0; i < m; i++) {
-            double x = e->u[j * m + i], v;
-            if (j == 0)
-                v = sqrt(e->s[0]) * fabs(x);
-            else
-                v = (pos ? x > 0 : x < 0) ? lbd * fabs(x) / nx : 0.0;
-            w[i * k + j] = v < 1e-6 ? 0.0 : v;
-        }
-        for (size_t c = 0; c < n; c++) {
-            double y = e->vt[c * e->p + j], v;
-            if (j == 0)
-                v = sqrt(e->s[0]) * fabs(y);
-            else
-                v = (pos ? y > 0 : y < 0) ? lbd * fabs(y) / ny : 0.0;
-            ht[c * k + j] = v < 1e-6 ? 0.0 : v;
-        }
+    double xp = 0, xn = 0, yp = 0, yn = 0;
+    for (size_t i = 0; i < m; i++) {
+        double x = e->u[j * m + i];
+        xp += x > 0 ? x * x : 0, xn += x < 0 ? x * x : 0;
     }
+    for (size_t c = 0; c < n; c++) {
+        double y = e->vt[c * e->p + j];
+        yp += y > 0 ? y * y : 0, yn += y < 0 ? y * y : 0;
+    }
+    xp = sqrt(xp), xn = sqrt(xn), yp = sqrt(yp), yn = sqrt(yn);
+    int pos = xp * yp > xn * yn;
+    double nx = pos ? xp : xn, ny = pos ? yp : yn, lbd = sqrt(e->s[j] * nx * ny);
+    for (size_t i = 0; i < m; i++) {
+        double x = e->u[j * m + i], v;
+        if (j == 0)
+            v = sqrt(e->s[0]) * fabs(x);
+        else
+            v = (pos ? x > 0 : x < 0) ? lbd * fabs(x) / nx : 0.0;
+        w[i * k + j] = v < 1e-6 ? 0.0 : v;
+    }
+    for (size_t c = 0; c < n; c++) {
+        double y = e->vt[c * e->p + j], v;
+        if (j == 0)
+            v = sqrt(e->s[0]) * fabs(y);
+        else
+            v = (pos ? y > 0 : y < 0) ? lbd * fabs(y) / ny : 0.0;
+        ht[c * k + j] = v < 1e-6 ? 0.0 : v;
+    }
+}
+
+void expected_nndsvd(const dense *d, size_t k, double *w, double *ht)
+{
+    exact e = exact_svd(d);
+    for (size_t j = 0; j < k; j++)
+        expected_topic(&e, d->m, d->n, k, j, w, ht);
+    exact_free(&e);
 }
 
 /* The state keeps a pointer to its options, so they outlive state_for(). */
@@ -113,17 +119,9 @@ nt_nmf_state state_for(const dense *d, size_t k, int sparse)
     return st;
 }
 
-static double max_abs(const double *x, size_t len)
-{
-    double s = 0;
-    for (size_t q = 0; q < len; q++)
-        s = fmax(s, fabs(x[q]));
-    return s;
-}
-
 void assert_close(const nt_nmf_state *st, const double *w, const double *ht, double tol)
 {
-    double sw = max_abs(w, st->m * st->k), sh = max_abs(ht, st->n * st->k);
+    double sw = nt_test_max_abs(w, st->m * st->k), sh = nt_test_max_abs(ht, st->n * st->k);
     for (size_t q = 0; q < st->m * st->k; q++)
         ck_assert_double_eq_tol(st->w[q], w[q], tol * sw);
     for (size_t q = 0; q < st->n * st->k; q++)

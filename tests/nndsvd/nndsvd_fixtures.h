@@ -28,8 +28,8 @@ typedef struct exact {
 exact exact_svd(const dense *d);
 void exact_free(exact *e);
 
-/* scikit-learn's NNDSVD (eps 1e-6) from the exact SVD, row-major W (m x k), H^T (n x k). */
-void expected_nndsvd(const dense *d, const exact *e, size_t k, double *w, double *ht);
+/* scikit-learn's NNDSVD (eps 1e-6) from d's exact SVD, row-major W (m x k), H^T (n x k). */
+void expected_nndsvd(const dense *d, size_t k, double *w, double *ht);
 
 /* A solver state for d (sparse or dense) with rank k and 2 threads. */
 nt_nmf_state state_for(const dense *d, size_t k, int sparse);

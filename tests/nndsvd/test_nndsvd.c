@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "nmf/rsvd.h"
-#include "nmf_fixtures.h"
 #include "nndsvd_fixtures.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 /* 50 x 40, spectrum decaying about 2x per term; rank 5 with l = 15: the randomised
  * singular values match LAPACK's to 1e-10 of sigma_1 and the vectors' |cosines| to 1e-10. */
@@ -34,24 +35,32 @@ START_TEST(rsvd_matches_exact_svd)
 }
 END_TEST
 
-/* NNDSVD from the randomised SVD equals the definition built from LAPACK's exact SVD to
- * 1e-9 of the largest entry; the definition does not depend on the singular vectors' signs. */
-START_TEST(nndsvd_matches_definition)
+/* NNDSVD (rank k, seed 3) of decaying(m, n, min(m, n), 0.5, seed) equals the definition
+ * built from LAPACK's exact SVD to 1e-9 of the largest entry; w receives the expected W
+ * (row-major m x k). */
+static void assert_matches_definition(size_t m, size_t n, size_t k, uint64_t seed, double *w)
 {
-    dense d = decaying(50, 40, 40, 0.5, 2);
-    exact e = exact_svd(&d);
-    double w[50 * 6], ht[40 * 6];
-    expected_nndsvd(&d, &e, 6, w, ht);
-    nt_nmf_state st = state_for(&d, 6, 1);
+    dense d = decaying(m, n, m < n ? m : n, 0.5, seed);
+    double *ht = malloc(n * k * sizeof *ht);
+    expected_nndsvd(&d, k, w, ht);
+    nt_nmf_state st = state_for(&d, k, 1);
     ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
     assert_close(&st, w, ht, 1e-9);
+    nt_nmf_state_destroy(&st);
+    free(ht);
+    dense_free(&d);
+}
+
+/* NNDSVD from the randomised SVD equals the definition; the definition does not depend on
+ * the singular vectors' signs. */
+START_TEST(nndsvd_matches_definition)
+{
+    double w[50 * 6];
+    assert_matches_definition(50, 40, 6, 2, w);
     size_t zeros = 0;
     for (size_t q = 0; q < 50 * 6; q++)
         zeros += w[q] == 0.0;
     ck_assert_uint_gt(zeros, 50); /* topics after the first really are one-signed parts */
-    nt_nmf_state_destroy(&st);
-    exact_free(&e);
-    dense_free(&d);
 }
 END_TEST
 
@@ -112,9 +121,8 @@ END_TEST
 START_TEST(fit_starts_from_nndsvd)
 {
     dense d = decaying(50, 40, 40, 0.5, 2);
-    exact e = exact_svd(&d);
     double w[50 * 6], ht[40 * 6], f = 0;
-    expected_nndsvd(&d, &e, 6, w, ht);
+    expected_nndsvd(&d, 6, w, ht);
     for (size_t j = 0; j < 40; j++)
         for (size_t i = 0; i < 50; i++) {
             double r = d.a[j * 50 + i];
@@ -132,7 +140,6 @@ START_TEST(fit_starts_from_nndsvd)
     ck_assert_double_eq_tol(r->trace[0], f, 1e-8 * f);
     ck_assert_double_lt(r->trace[3], r->trace[0]);
     nt_nmf_result_free(r);
-    exact_free(&e);
     dense_free(&d);
 }
 END_TEST
@@ -140,16 +147,8 @@ END_TEST
 /* k = min(m, n) (no room to oversample) still matches the definition. */
 START_TEST(full_rank_matches_definition)
 {
-    dense d = decaying(12, 6, 6, 0.5, 8);
-    exact e = exact_svd(&d);
-    double w[12 * 6], ht[6 * 6];
-    expected_nndsvd(&d, &e, 6, w, ht);
-    nt_nmf_state st = state_for(&d, 6, 1);
-    ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 3, NULL), NT_OK);
-    assert_close(&st, w, ht, 1e-9);
-    nt_nmf_state_destroy(&st);
-    exact_free(&e);
-    dense_free(&d);
+    double w[12 * 6];
+    assert_matches_definition(12, 6, 6, 8, w);
 }
 END_TEST
 
@@ -173,12 +172,9 @@ END_TEST
 START_TEST(zero_row_and_column_give_zero_factors)
 {
     dense d = decaying(30, 20, 20, 0.5, 12);
-    for (size_t j = 0; j < 20; j++)
-        d.a[j * 30 + 3] = 0.0;
-    for (size_t i = 0; i < 30; i++)
-        d.a[5 * 30 + i] = 0.0;
+    nt_test_zero_row_col(d.a, 30, 20, 3, 5);
     nt_sparse_free(&d.s);
-    d.s = sparse_from_dense(d.a, 30, 20);
+    d.s = nt_test_sparse_from_dense(d.a, 30, 20);
     nt_nmf_state st = state_for(&d, 4, 1);
     ck_assert_int_eq(nt_nmf_init_nndsvd(&st, 1, NULL), NT_OK);
     for (size_t t = 0; t < 4; t++)
@@ -204,24 +200,12 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("nndsvd");
-    TCase *core = tcase_create("core"), *edge = tcase_create("edge");
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(core, rsvd_matches_exact_svd);
-    tcase_add_test(core, nndsvd_matches_definition);
-    tcase_add_test(core, variants_fill_the_zeros);
-    tcase_add_test(core, sparse_and_dense_agree);
-    tcase_add_test(core, fit_starts_from_nndsvd);
-    tcase_add_test(edge, full_rank_matches_definition);
-    tcase_add_test(edge, rank_deficient_input_gives_empty_topics);
-    tcase_add_test(edge, zero_row_and_column_give_zero_factors);
-    tcase_add_test(errors, rsvd_rank_out_of_range_is_named);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("nndsvd", &tc);
+    NT_TEST_ADD(tc.core, rsvd_matches_exact_svd, nndsvd_matches_definition, variants_fill_the_zeros,
+                sparse_and_dense_agree, fit_starts_from_nndsvd);
+    NT_TEST_ADD(tc.edge, full_rank_matches_definition, rank_deficient_input_gives_empty_topics,
+                zero_row_and_column_give_zero_factors);
+    NT_TEST_ADD(tc.errors, rsvd_rank_out_of_range_is_named);
+    return nt_test_main(s);
 }

@@ -4,25 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-uint64_t nt_test_next(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
-double nt_test_uniform(uint64_t *state)
-{
-    return (double)(nt_test_next(state) >> 11) * 0x1.0p-53;
-}
-
-double nt_test_normal(uint64_t *state)
-{
-    double u = 1.0 - nt_test_uniform(state), v = nt_test_uniform(state);
-    return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
-}
-
 static double column_violation(size_t k, size_t j, const double *G, const double *CtB, double l1,
                                const double *X, double gmax)
 {

@@ -7,15 +7,11 @@
 #include <stdint.h>
 
 #include "nmf/nnls_bpp.h"
+#include "nt_test.h"
 
 /* Relative KKT violation accepted on well-conditioned problems: the solver's own
  * tolerance is 1e-11 of the same scale; rounding in the tests' y adds k * 1e-16. */
 #define KKT_TOL 1e-9
-
-/* splitmix64: a fixed-seed generator, so every test sees the same numbers everywhere. */
-uint64_t nt_test_next(uint64_t *state);
-double nt_test_uniform(uint64_t *state);  /* in [0, 1) */
-double nt_test_normal(uint64_t *state);   /* standard normal, Box-Muller */
 
 /* Largest violation of the KKT conditions of min_{x>=0} 1/2 x'Gx - (c - l1)'x over the
  * r right-hand sides of CtB and X (entry (t, j) at [j*k + t], as the solver), each
@@ -52,9 +48,9 @@ void test_problem_free(test_problem *p);
 int test_problem_solve(const test_problem *p, double l1, int threads, int warm,
                        nt_nnls_stats *st);
 
-/* The tcases of the nnls suite (test_nnls_core.c, test_nnls_edge.c). */
-TCase *nnls_tcase_core(void);
-TCase *nnls_tcase_edge(void);
-TCase *nnls_tcase_errors(void);
+/* The tests of the nnls suite (test_nnls_core.c, test_nnls_edge.c). */
+void nnls_add_core_tests(TCase *core);
+void nnls_add_edge_tests(TCase *edge);
+void nnls_add_error_tests(TCase *errors);
 
 #endif

@@ -4,41 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nmf_fixtures.h"
 #include "nmftopics/nmf.h"
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
-static planted P; /* 60 x 40, rank 4, 30% zeros in each factor, noiseless */
+static nt_test_planted P; /* 60 x 40, rank 4, 30% zeros in each factor, noiseless */
 
 static void setup(void)
 {
-    planted_make(&P, 60, 40, 4, 0.3, 7);
+    nt_test_planted_make(&P, 60, 40, 4, 0.3, 7);
 }
 
 static void teardown(void)
 {
-    planted_free(&P);
+    nt_test_planted_free(&P);
 }
 
+/* The shared defaults, on two threads. */
 static nt_nmf_options opts_for(int algorithm, size_t k, int max_iter, double tol)
 {
-    nt_nmf_options o;
-    nt_nmf_options_init(&o);
-    o.k = k;
-    o.algorithm = algorithm;
-    o.max_iter = max_iter;
-    o.tol = tol;
+    nt_nmf_options o = nt_test_nmf_options(algorithm, k, max_iter, tol);
     o.threads = 2;
     return o;
-}
-
-static nt_nmf_result *fit_ok(const nt_matrix *a, const nt_nmf_options *o)
-{
-    nt_nmf_result *r = NULL;
-    nt_error err;
-    nt_error_clear(&err);
-    int rc = nt_nmf_fit(a, o, NULL, &r, &err);
-    ck_assert_msg(rc == NT_OK, "fit failed: %s", err.message);
-    return r;
 }
 
 static double zero_fraction(const double *x, size_t len)
@@ -51,23 +38,14 @@ static double zero_fraction(const double *x, size_t len)
 
 static double frobenius(const double *a, size_t len)
 {
-    double s = 0.0;
-    for (size_t q = 0; q < len; q++)
-        s += a[q] * a[q];
-    return sqrt(s);
+    return sqrt(nt_test_sum_squares(a, len));
 }
 
 /* Noiseless planted rank-4 data: relative error < 1e-6, recomputed densely. */
 START_TEST(anls_bpp_recovers_planted_product)
 {
-    nt_matrix a = {P.m, P.n, P.s, NULL};
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, P.k, 2000, 1e-12);
-    nt_nmf_result *r = fit_ok(&a, &o);
-    double e = dense_rel_error(P.a, P.m, P.n, r->w, r->h, P.k);
-    ck_assert_double_lt(e, 1e-6);
-    ck_assert_double_eq_tol(r->rel_error, e, 1e-7);
-    ck_assert_int_eq(r->converged, 1);
-    nt_nmf_result_free(r);
+    nt_test_assert_recovers(&P, &o);
 }
 END_TEST
 
@@ -78,18 +56,10 @@ START_TEST(anls_bpp_kkt_at_convergence)
     nt_matrix a = {P.m, P.n, P.s, NULL};
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, 3, 5000, 1e-10);
     o.stop = NT_NMF_STOP_PGRAD;
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_int_eq(r->converged, 1);
-    double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh);
-    double tol = 1e-6 * frobenius(P.a, P.m * P.n);
-    dense_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
-    for (size_t i = 0; i < P.m * 3; i++)
-        ck_assert_double_le(fabs(fmin(r->w[i], gw[i])), tol);
-    for (size_t i = 0; i < 3 * P.n; i++)
-        ck_assert_double_le(fabs(fmin(r->h[i], gh[i])), tol);
+    nt_test_assert_kkt(P.a, r, 0.0, 1e-6 * frobenius(P.a, P.m * P.n));
     nt_nmf_result_free(r);
-    free(gw);
-    free(gh);
 }
 END_TEST
 
@@ -104,7 +74,7 @@ START_TEST(anls_bpp_l1_penalties_reach_kkt)
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, 3, 5000, 1e-10);
     o.stop = NT_NMF_STOP_PGRAD;
     o.l1_w = o.l1_h = l;
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_int_eq(r->converged, 1);
     for (size_t t = 0; t < 3; t++) {
         double sw = 0.0;
@@ -116,16 +86,8 @@ START_TEST(anls_bpp_l1_penalties_reach_kkt)
         for (size_t j = 0; j < P.n; j++)
             r->h[t * P.n + j] *= st;
     }
-    double *gw = malloc(P.m * 3 * sizeof *gw), *gh = malloc(3 * P.n * sizeof *gh);
-    double tol = 1e-6 * frobenius(P.a, P.m * P.n);
-    dense_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
-    for (size_t i = 0; i < P.m * 3; i++)
-        ck_assert_double_le(fabs(fmin(r->w[i], gw[i] + l)), tol);
-    for (size_t i = 0; i < 3 * P.n; i++)
-        ck_assert_double_le(fabs(fmin(r->h[i], gh[i] + l)), tol);
+    nt_test_assert_kkt(P.a, r, l, 1e-6 * frobenius(P.a, P.m * P.n));
     nt_nmf_result_free(r);
-    free(gw);
-    free(gh);
 }
 END_TEST
 
@@ -135,23 +97,21 @@ END_TEST
  * of anls-bpp's. */
 START_TEST(snmf_sparsifies_its_factor_at_similar_error)
 {
-    planted d;
-    planted_make(&d, 60, 40, 4, 0.0, 11);
-    unsigned long long s = 5;
-    for (size_t q = 0; q < d.m * d.n; q++) {
-        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-        d.a[q] += 0.1 * (double)(s >> 11) / 9007199254740992.0;
-    }
+    nt_test_planted d;
+    nt_test_planted_make(&d, 60, 40, 4, 0.0, 11);
+    uint64_t s = 5;
+    for (size_t q = 0; q < d.m * d.n; q++)
+        d.a[q] += 0.1 * nt_test_lcg(&s);
     nt_sparse_free(&d.s);
-    d.s = sparse_from_dense(d.a, d.m, d.n);
+    d.s = nt_test_sparse_from_dense(d.a, d.m, d.n);
     nt_matrix a = {d.m, d.n, d.s, NULL};
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, 4, 1000, 1e-9);
-    nt_nmf_result *base = fit_ok(&a, &o);
+    nt_nmf_result *base = nt_test_fit(&a, &o);
     o.snmf_eta = 0.5;
     o.algorithm = NT_NMF_SNMF_R;
-    nt_nmf_result *sr = fit_ok(&a, &o);
+    nt_nmf_result *sr = nt_test_fit(&a, &o);
     o.algorithm = NT_NMF_SNMF_L;
-    nt_nmf_result *sl = fit_ok(&a, &o);
+    nt_nmf_result *sl = nt_test_fit(&a, &o);
     double zh = zero_fraction(base->h, 4 * d.n), zw = zero_fraction(base->w, d.m * 4);
     ck_assert_double_ge(zero_fraction(sr->h, 4 * d.n), 2 * zh + 0.04);
     ck_assert_double_ge(zero_fraction(sl->w, d.m * 4), 2 * zw + 0.04);
@@ -160,7 +120,7 @@ START_TEST(snmf_sparsifies_its_factor_at_similar_error)
     nt_nmf_result_free(base);
     nt_nmf_result_free(sr);
     nt_nmf_result_free(sl);
-    planted_free(&d);
+    nt_test_planted_free(&d);
 }
 END_TEST
 
@@ -170,7 +130,8 @@ START_TEST(sparse_dense_and_repeat_agree)
 {
     nt_matrix sa = {P.m, P.n, P.s, NULL}, da = {P.m, P.n, NULL, P.a};
     nt_nmf_options o = opts_for(NT_NMF_SNMF_R, P.k, 50, 0.0);
-    nt_nmf_result *r1 = fit_ok(&sa, &o), *r2 = fit_ok(&da, &o), *r3 = fit_ok(&sa, &o);
+    nt_nmf_result *r1 = nt_test_fit(&sa, &o), *r2 = nt_test_fit(&da, &o);
+    nt_nmf_result *r3 = nt_test_fit(&sa, &o);
     for (size_t q = 0; q < P.m * P.k; q++)
         ck_assert_double_eq_tol(r1->w[q], r2->w[q], 1e-9 * frobenius(r1->w, P.m * P.k));
     for (size_t q = 0; q < P.k * P.n; q++)
@@ -186,18 +147,14 @@ END_TEST
 /* An all-zero row and column of A give an exactly zero row of W and column of H. */
 START_TEST(zero_row_and_column_stay_zero)
 {
-    double *a0 = malloc(P.m * P.n * sizeof *a0);
-    memcpy(a0, P.a, P.m * P.n * sizeof *a0);
-    for (size_t j = 0; j < P.n; j++)
-        a0[j * P.m + 5] = 0.0;
-    for (size_t i = 0; i < P.m; i++)
-        a0[7 * P.m + i] = 0.0;
-    cholmod_sparse *s = sparse_from_dense(a0, P.m, P.n);
+    double *a0 = nt_test_copy(P.a, P.m * P.n);
+    nt_test_zero_row_col(a0, P.m, P.n, 5, 7);
+    cholmod_sparse *s = nt_test_sparse_from_dense(a0, P.m, P.n);
     nt_matrix a = {P.m, P.n, s, NULL};
     const int algs[3] = {NT_NMF_ANLS_BPP, NT_NMF_SNMF_R, NT_NMF_SNMF_L};
     for (int q = 0; q < 3; q++) {
         nt_nmf_options o = opts_for(algs[q], P.k, 20, 0.0);
-        nt_nmf_result *r = fit_ok(&a, &o);
+        nt_nmf_result *r = nt_test_fit(&a, &o);
         for (size_t t = 0; t < P.k; t++) {
             ck_assert(r->w[t * P.m + 5] == 0.0);
             ck_assert(r->h[t * P.n + 7] == 0.0);
@@ -236,7 +193,7 @@ START_TEST(rank_one_reaches_leading_singular_value)
     double na = frobenius(P.a, P.m * P.n);
     nt_matrix a = {P.m, P.n, P.s, NULL};
     nt_nmf_options o = opts_for(NT_NMF_ANLS_BPP, 1, 2000, 1e-14);
-    nt_nmf_result *r = fit_ok(&a, &o);
+    nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_double_eq_tol(r->rel_error, sqrt(1.0 - sigma * sigma / (na * na)), 1e-8);
     nt_nmf_result_free(r);
     free(u);
@@ -264,25 +221,13 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("anls");
-    TCase *core = tcase_create("core"), *edge = tcase_create("edge");
-    TCase *errors = tcase_create("errors");
-    TCase *all[3] = {core, edge, errors};
-    for (int q = 0; q < 3; q++)
-        tcase_add_checked_fixture(all[q], setup, teardown);
-    tcase_add_test(core, anls_bpp_recovers_planted_product);
-    tcase_add_test(core, anls_bpp_kkt_at_convergence);
-    tcase_add_test(core, anls_bpp_l1_penalties_reach_kkt);
-    tcase_add_test(core, snmf_sparsifies_its_factor_at_similar_error);
-    tcase_add_test(core, sparse_dense_and_repeat_agree);
-    tcase_add_test(edge, zero_row_and_column_stay_zero);
-    tcase_add_test(edge, rank_one_reaches_leading_singular_value);
-    tcase_add_test(errors, bad_snmf_parameters_are_named);
-    for (int q = 0; q < 3; q++)
-        suite_add_tcase(s, all[q]);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("anls", &tc);
+    nt_test_fixture(&tc, setup, teardown);
+    NT_TEST_ADD(tc.core, anls_bpp_recovers_planted_product, anls_bpp_kkt_at_convergence,
+                anls_bpp_l1_penalties_reach_kkt, snmf_sparsifies_its_factor_at_similar_error,
+                sparse_dense_and_repeat_agree);
+    NT_TEST_ADD(tc.edge, zero_row_and_column_stay_zero, rank_one_reaches_leading_singular_value);
+    NT_TEST_ADD(tc.errors, bad_snmf_parameters_are_named);
+    return nt_test_main(s);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nnls_fixtures.h"
+#include "nt_test.h"
 
 START_TEST(hand_solved_two_by_two)
 {
@@ -146,15 +147,10 @@ START_TEST(thread_count_does_not_change_result)
 }
 END_TEST
 
-TCase *nnls_tcase_core(void)
+void nnls_add_core_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, hand_solved_two_by_two);
-    tcase_add_test(tc, full_exchange_cycle_ends_by_backup_rule);
-    tcase_add_test(tc, small_problems_match_enumeration);
-    tcase_add_test(tc, random_problems_satisfy_kkt);
-    tcase_add_test(tc, shared_passive_sets_recover_planted);
-    tcase_add_test(tc, warm_start_from_solution_needs_no_pivoting);
-    tcase_add_test(tc, thread_count_does_not_change_result);
-    return tc;
+    NT_TEST_ADD(tc, hand_solved_two_by_two, full_exchange_cycle_ends_by_backup_rule,
+                small_problems_match_enumeration, random_problems_satisfy_kkt,
+                shared_passive_sets_recover_planted, warm_start_from_solution_needs_no_pivoting,
+                thread_count_does_not_change_result);
 }

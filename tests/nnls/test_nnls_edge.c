@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nnls_fixtures.h"
+#include "nt_test.h"
 
 START_TEST(zero_column_of_c_is_held_at_zero)
 {
@@ -165,24 +166,16 @@ START_TEST(workspace_arguments_are_checked)
 }
 END_TEST
 
-TCase *nnls_tcase_edge(void)
+void nnls_add_edge_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("edge");
-    tcase_add_test(tc, zero_column_of_c_is_held_at_zero);
-    tcase_add_test(tc, duplicate_columns_reach_optimal_objective);
-    tcase_add_test(tc, identity_gram_gives_positive_part);
-    tcase_add_test(tc, single_unknown);
-    tcase_add_test(tc, l1_weight_shifts_rhs_and_sparsifies);
-    tcase_add_test(tc, ill_conditioned_problems_converge);
-    tcase_add_test(tc, no_right_hand_sides);
-    return tc;
+    NT_TEST_ADD(tc, zero_column_of_c_is_held_at_zero, duplicate_columns_reach_optimal_objective,
+                identity_gram_gives_positive_part, single_unknown,
+                l1_weight_shifts_rhs_and_sparsifies, ill_conditioned_problems_converge,
+                no_right_hand_sides);
 }
 
-TCase *nnls_tcase_errors(void)
+void nnls_add_error_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("errors");
-    tcase_add_test(tc, wrong_size_is_rejected);
-    tcase_add_test(tc, non_finite_input_is_a_numeric_error);
-    tcase_add_test(tc, workspace_arguments_are_checked);
-    return tc;
+    NT_TEST_ADD(tc, wrong_size_is_rejected, non_finite_input_is_a_numeric_error,
+                workspace_arguments_are_checked);
 }

@@ -6,23 +6,18 @@
 #include <stdlib.h>
 
 #include "nmftopics/matrix.h"
-
-static double lcg(unsigned long long *s)
-{
-    *s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(*s >> 11) / 9007199254740992.0;
-}
+#include "nt_test.h"
+#include "nt_test_nmf.h"
 
 /* The term of one token of document i. */
-static size_t draw_term(size_t i, size_t k0, size_t words, size_t background,
-                        unsigned long long *s)
+static size_t draw_term(size_t i, size_t k0, size_t words, size_t background, uint64_t *s)
 {
     size_t topic = i % k0;
-    if (i % 3 == 0 && lcg(s) < 0.3)
+    if (i % 3 == 0 && nt_test_lcg(s) < 0.3)
         topic = (topic + 1) % k0;
-    if (lcg(s) < 0.15)
-        return k0 * words + (size_t)(lcg(s) * (double)background);
-    return topic * words + (size_t)(lcg(s) * (double)words);
+    if (nt_test_lcg(s) < 0.15)
+        return k0 * words + (size_t)(nt_test_lcg(s) * (double)background);
+    return topic * words + (size_t)(nt_test_lcg(s) * (double)words);
 }
 
 /* Counts to TF-IDF with L2-normalised rows, dense column-major m x n. */
@@ -49,7 +44,7 @@ cholmod_sparse *planted_corpus(size_t m, size_t k0, size_t words, size_t backgro
                                size_t tokens, unsigned seed)
 {
     size_t n = k0 * words + background, used = 0;
-    unsigned long long s = seed;
+    uint64_t s = seed;
     double *x = calloc(m * n, sizeof *x);
     for (size_t i = 0; i < m; i++)
         for (size_t t = 0; t < tokens; t++)
@@ -63,21 +58,7 @@ cholmod_sparse *planted_corpus(size_t m, size_t k0, size_t words, size_t backgro
         used += any > 0.0;
     }
     tfidf(x, m, used);
-    size_t nz = 0;
-    for (size_t q = 0; q < m * used; q++)
-        nz += x[q] != 0.0;
-    cholmod_sparse *a = nt_sparse_allocate(m, used, nz);
-    int *ap = a->p, *ai = a->i, q = 0;
-    double *ax = a->x;
-    for (size_t j = 0; j < used; j++) {
-        ap[j] = q;
-        for (size_t i = 0; i < m; i++)
-            if (x[j * m + i] != 0.0) {
-                ai[q] = (int)i;
-                ax[q++] = x[j * m + i];
-            }
-    }
-    ap[used] = q;
+    cholmod_sparse *a = nt_test_sparse_from_dense(x, m, used);
     free(x);
     return a;
 }

@@ -21,8 +21,8 @@ cholmod_sparse *planted_corpus(size_t m, size_t k0, size_t words, size_t backgro
 nt_rank_table *table_of(size_t nk, const size_t *ks, const double *cv, const double *coph,
                         int runs);
 
-void rank_add_rule_tests(TCase *core);  /* test_rank_rule.c */
-TCase *rank_tcase_edge(void);    /* test_rank_edge.c */
-TCase *rank_tcase_errors(void);  /* test_rank_edge.c */
+void rank_add_rule_tests(TCase *core);     /* test_rank_rule.c */
+void rank_add_edge_tests(TCase *edge);     /* test_rank_edge.c */
+void rank_add_error_tests(TCase *errors);  /* test_rank_edge.c */
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nt_test.h"
 #include "rank_fixtures.h"
 
 static int held_at(const nt_holdout *h, size_t q, const cholmod_sparse *a, double *value)
@@ -102,18 +103,12 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("rank");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, holdout_is_reproducible_and_balanced);
-    tcase_add_test(core, holdout_error_weights_each_group);
-    tcase_add_test(core, survey_recommends_planted_k);
-    rank_add_rule_tests(core);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, rank_tcase_edge());
-    suite_add_tcase(s, rank_tcase_errors());
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("rank", &tc);
+    NT_TEST_ADD(tc.core, holdout_is_reproducible_and_balanced, holdout_error_weights_each_group,
+                survey_recommends_planted_k);
+    rank_add_rule_tests(tc.core);
+    rank_add_edge_tests(tc.edge);
+    rank_add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nmftopics/matrix.h"
+#include "nt_test.h"
 #include "rank_fixtures.h"
 
 static cholmod_sparse *A;
@@ -119,14 +120,11 @@ START_TEST(writers_mark_undefined_and_recommended)
 }
 END_TEST
 
-TCase *rank_tcase_edge(void)
+void rank_add_edge_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("edge");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, one_run_and_determinism);
-    tcase_add_test(tc, consensus_sample_and_absent_zeros);
-    tcase_add_test(tc, writers_mark_undefined_and_recommended);
-    return tc;
+    NT_TEST_ADD(tc, one_run_and_determinism, consensus_sample_and_absent_zeros,
+                writers_mark_undefined_and_recommended);
 }
 
 static void expect_refused(nt_rank_options *o, const char *needle)
@@ -136,7 +134,7 @@ static void expect_refused(nt_rank_options *o, const char *needle)
     nt_error_clear(&err);
     ck_assert_int_eq(nt_rank_survey(A, o, NULL, &t, &err), NT_EINVAL);
     ck_assert_ptr_null(t);
-    ck_assert_msg(strstr(err.message, needle), "message '%s' lacks '%s'", err.message, needle);
+    NT_TEST_ASSERT_CONTAINS(err.message, needle);
 }
 
 /* Every option out of range is named before any fit. */
@@ -165,6 +163,26 @@ START_TEST(bad_options_are_named)
 }
 END_TEST
 
+/* Before any matrix: the fits' settings are checked (no start but random, hals or mu), and
+ * the candidate ks, which need the matrix, are not. */
+START_TEST(settings_checked_without_matrix)
+{
+    nt_rank_options o = small_options(2);
+    nt_error err;
+    o.nk = 0;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_OK);
+    o.nmf.init = NT_NMF_INIT_NNDSVD;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "init nndsvd: the survey's fits start at random");
+    o.nmf.init = NT_NMF_INIT_RANDOM, o.nmf.algorithm = NT_NMF_ANLS_BPP;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "need algorithm hals or mu, not anls-bpp");
+    o.nmf.algorithm = NT_NMF_HALS, o.runs = 0;
+    ck_assert_int_eq(nt_rank_options_check_settings(&o, &err), NT_EINVAL);
+    NT_TEST_ASSERT_CONTAINS(err.message, "runs = 0");
+}
+END_TEST
+
 /* A share that draws no nonzero, or is out of range, is refused by the sampler. */
 START_TEST(holdout_share_errors)
 {
@@ -180,11 +198,8 @@ START_TEST(holdout_share_errors)
 }
 END_TEST
 
-TCase *rank_tcase_errors(void)
+void rank_add_error_tests(TCase *tc)
 {
-    TCase *tc = tcase_create("errors");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, bad_options_are_named);
-    tcase_add_test(tc, holdout_share_errors);
-    return tc;
+    NT_TEST_ADD(tc, bad_options_are_named, settings_checked_without_matrix, holdout_share_errors);
 }

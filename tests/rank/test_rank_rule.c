@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "rank_fixtures.h"
+#include "nt_test.h"
 
 static nt_rank_choice choose(size_t nk, const size_t *ks, const double *cv, const double *coph,
                              int runs)
@@ -115,10 +116,7 @@ END_TEST
 
 void rank_add_rule_tests(TCase *tc)
 {
-    tcase_add_test(tc, clear_minimum_decides);
-    tcase_add_test(tc, ties_go_to_the_most_stable);
-    tcase_add_test(tc, equally_stable_ties_go_to_the_smallest);
-    tcase_add_test(tc, ties_without_consensus_go_to_the_smallest);
-    tcase_add_test(tc, minimum_at_an_edge_is_flagged);
-    tcase_add_test(tc, nothing_to_recommend_from);
+    NT_TEST_ADD(tc, clear_minimum_decides, ties_go_to_the_most_stable,
+                equally_stable_ties_go_to_the_smallest, ties_without_consensus_go_to_the_smallest,
+                minimum_at_an_edge_is_flagged, nothing_to_recommend_from);
 }

@@ -1,12 +1,15 @@
 /* test_report.c: the topic report as text, TSV and JSON, for a hand-made model. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <ctype.h>
 #include <dirent.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nmftopics/report.h"
+#include "nt_test.h"
 
 static char dir[] = "/tmp/nt_test_report_XXXXXX";
 
@@ -41,11 +44,12 @@ static const char *names[3] = {"one.txt", "two \"quoted\"\\.txt", "empty.txt"};
 static double w[6] = {3.0, 1.0, 0.0, /* topic 1 */ 1.0, 3.0, 0.0 /* topic 2 */};
 static const nt_doc_topics docs = {3, 2, names, w};
 
-/* Runs writer into a memory buffer; returns the text (free it). */
+/* Runs writer into a memory buffer; returns the text (free it). The stream's variables are
+ * static: with them on the stack GCC takes the text for a pointer to them. */
 static char *capture(int (*writer)(FILE *, const void *), const void *arg)
 {
-    char *buf = NULL;
-    size_t len = 0;
+    static char *buf;
+    static size_t len;
     FILE *fp = open_memstream(&buf, &len);
     ck_assert_int_eq(writer(fp, arg), NT_OK);
     fclose(fp);
@@ -206,6 +210,49 @@ START_TEST(json_without_documents_has_no_document_list)
 }
 END_TEST
 
+#ifdef NT_TEST_COMMA_LOCALE
+/* The first digit of text followed by ",digit", or NULL. */
+static const char *decimal_comma(const char *text)
+{
+    for (; *text; text++)
+        if (isdigit((unsigned char)text[0]) && text[1] == ',' && isdigit((unsigned char)text[2]))
+            return text;
+    return NULL;
+}
+
+/* A host program's comma-decimal LC_NUMERIC reaches neither the TSV nor the JSON numbers:
+ * the files are the same as in the C locale, and no digit is followed by ",digit". The
+ * JSON is compared from "fit" on: its "options" block holds max-df as text, formatted by
+ * the vocab module's nt_df_limit_format, which still follows the locale. */
+START_TEST(comma_locale_leaves_machine_readable_numbers_alone)
+{
+    nt_report_options_init(&opts);
+    opts.top_terms = 2;
+    opts.top_docs = 2;
+    char *c_tsv = capture(doc_topics_tsv, &docs), *c_topics = capture(topics_tsv, NULL);
+    char *c_json = capture(json, &docs);
+    nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
+    char *tsv = capture(doc_topics_tsv, &docs), *topics = capture(topics_tsv, NULL);
+    char *js = capture(json, &docs);
+    setlocale(LC_NUMERIC, "C");
+    ck_assert_str_eq(tsv, c_tsv);
+    ck_assert_str_eq(topics, c_topics);
+    const char *fit = strstr(js, "\"fit\": "), *c_fit = strstr(c_json, "\"fit\": ");
+    ck_assert_ptr_nonnull(fit);
+    ck_assert_ptr_nonnull(c_fit);
+    ck_assert_str_eq(fit, c_fit);
+    ck_assert_ptr_null(decimal_comma(fit));
+    ck_assert_ptr_nonnull(strstr(js, "\"relative_error\": 0.25"));
+    free(c_tsv);
+    free(c_topics);
+    free(c_json);
+    free(tsv);
+    free(topics);
+    free(js);
+}
+END_TEST
+#endif
+
 static int count_entries(const char *path)
 {
     DIR *d = opendir(path);
@@ -225,13 +272,38 @@ static void keep_warning(void *user, nt_log_level level, const char *message)
         snprintf(warning, sizeof warning, "%s", message);
 }
 
+START_TEST(write_dir_stages_files_until_the_group_commits)
+{
+    nt_report_options_init(&opts);
+    nt_output_group group;
+    nt_output_group_init(&group);
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, &model, &docs,
+                                         &opts, &group, NULL, NULL), NT_OK);
+    char p[512];
+    snprintf(p, sizeof p, "%s/report.json", dir);
+    ck_assert_int_eq(access(p, F_OK), -1); /* staged, not yet in place */
+    ck_assert_int_eq(count_entries(dir), 2);
+    nt_output_group_abort(&group);
+    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS | NT_REPORT_JSON, &model, &docs,
+                                         &opts, &group, NULL, NULL), NT_OK);
+    ck_assert_int_eq(nt_output_group_commit(&group, NULL), NT_OK);
+    ck_assert_int_eq(access(p, R_OK), 0);
+    ck_assert_int_eq(count_entries(dir), 2);
+    snprintf(p, sizeof p, "%s/doc_topics.tsv", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/report.json", dir);
+    unlink(p);
+}
+END_TEST
+
 START_TEST(write_dir_writes_every_file_and_warns_of_empty_rows)
 {
     nt_report_options_init(&opts);
     nt_hooks hooks = {keep_warning, NULL, NULL};
     warning[0] = '\0';
     ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_TOPICS | NT_REPORT_DOCUMENTS | NT_REPORT_JSON,
-                                         &model, &docs, &opts, &hooks, NULL), NT_OK);
+                                         &model, &docs, &opts, NULL, &hooks, NULL), NT_OK);
     const char *files[] = {"topics.tsv", "topic_01.words.tsv", "topic_02.words.tsv",
                            "doc_topics.tsv", "report.json"};
     char p[512];
@@ -278,9 +350,9 @@ START_TEST(write_dir_into_missing_folder_fails_cleanly)
     nt_report_options_init(&opts);
     nt_error err;
     ck_assert_int_eq(nt_report_write_dir("/nonexistent/out", NT_REPORT_JSON, &model, &docs, &opts,
-                                         NULL, &err), NT_EIO);
+                                         NULL, NULL, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/out/report.json"));
-    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS, &model, NULL, &opts, NULL, &err),
+    ck_assert_int_eq(nt_report_write_dir(dir, NT_REPORT_DOCUMENTS, &model, NULL, &opts, NULL, NULL, &err),
                      NT_EINVAL);
     ck_assert_int_eq(count_entries(dir), 0);
 }
@@ -294,6 +366,11 @@ START_TEST(options_check_names_the_option)
     opts.top_terms = 0;
     ck_assert_int_eq(nt_report_options_check(&opts, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "top terms"));
+    opts.top_terms = 1;
+    opts.top_docs = 0; /* lists no document: allowed */
+    opts.cloud_words = 0;
+    ck_assert_int_eq(nt_report_options_check(&opts, &err), NT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "cloud words per topic is 0"));
 }
 END_TEST
 
@@ -312,11 +389,15 @@ int main(void)
     tcase_add_test(core, doc_topics_rows_sum_to_one_or_are_zero);
     tcase_add_test(core, topic_words_hold_positive_weights_only);
     tcase_add_test(core, write_dir_writes_every_file_and_warns_of_empty_rows);
+    tcase_add_test(core, write_dir_stages_files_until_the_group_commits);
     TCase *edge = tcase_create("edge");
     tcase_add_test(edge, json_escapes_names_and_keeps_precision);
     tcase_add_test(edge, json_lists_the_extra_stop_words);
     tcase_add_test(edge, json_without_documents_has_no_document_list);
     tcase_add_test(edge, ties_go_to_the_lower_column_and_counts_clamp);
+#ifdef NT_TEST_COMMA_LOCALE
+    tcase_add_test(edge, comma_locale_leaves_machine_readable_numbers_alone);
+#endif
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, mismatched_or_bad_weights_are_refused);
     tcase_add_test(errors, write_dir_into_missing_folder_fails_cleanly);

@@ -3,10 +3,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "nmftopics/stem.h"
+#include "nt_test.h"
 
 #define SNOWBALL_DATA "/usr/share/snowball/data"
 
@@ -112,20 +112,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("stem");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, vocabularies_match);
-    tcase_add_test(core, languages_listed_and_creatable);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, stem_buffer_and_edge_words);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, unknown_language_rejected);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("stem", &tc);
+    NT_TEST_ADD(tc.core, vocabularies_match, languages_listed_and_creatable);
+    NT_TEST_ADD(tc.edge, stem_buffer_and_edge_words);
+    NT_TEST_ADD(tc.errors, unknown_language_rejected);
+    return nt_test_main(s);
 }

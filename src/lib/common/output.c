@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "output_internal.h"
+
 #define MAX_PENDING 1024
 
 /* Temporary paths not yet committed, read by nt_output_remove_pending from a signal handler
@@ -19,6 +21,10 @@
  * it has registered a new file, so every temporary file is removed by one side or the other. */
 static _Atomic(char *) pending[MAX_PENDING];
 static atomic_int dying;
+/* Set while a group renames its files: a handler on another thread waits for the whole set
+ * to be in place rather than remove part of it (the same handshake: the group reads `dying`
+ * after setting `renaming`, the handler `renaming` after setting `dying`). */
+static atomic_int renaming;
 static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Replaces the entry old_path by new_path (NULL: a free slot); 0 when there is none. */
@@ -38,6 +44,8 @@ static int pending_set(const char *old_path, char *new_path)
 void nt_output_remove_pending(void)
 {
     atomic_store(&dying, 1);
+    while (atomic_load(&renaming))
+        ;
     for (int i = 0; i < MAX_PENDING; i++) {
         char *path = atomic_load(&pending[i]);
         if (path)
@@ -63,7 +71,21 @@ static mode_t file_mode(void)
     return output_mode;
 }
 
-static void output_release(nt_output *out)
+int nt_output_renaming_begin(void)
+{
+    atomic_store(&renaming, 1);
+    if (!atomic_load(&dying))
+        return 1;
+    atomic_store(&renaming, 0);
+    return 0;
+}
+
+void nt_output_renaming_end(void)
+{
+    atomic_store(&renaming, 0);
+}
+
+void nt_output_forget(nt_output *out)
 {
     pending_set(out->tmp_path, NULL);
     free(out->path);
@@ -79,7 +101,7 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
     out->path = strdup(path);
     out->tmp_path = malloc(len + sizeof ".tmp.XXXXXX");
     if (!out->path || !out->tmp_path) {
-        output_release(out);
+        nt_output_forget(out);
         return nt_error_set(err, NT_ENOMEM, "out of memory opening %s", path);
     }
     memcpy(out->tmp_path, path, len);
@@ -97,7 +119,7 @@ int nt_output_open(nt_output *out, const char *path, nt_error *err)
             close(fd);
             unlink(out->tmp_path);
         }
-        output_release(out);
+        nt_output_forget(out);
         return nt_error_set(err, NT_EIO, "cannot create %s: %s", path,
                             e ? strerror(e) : "too many output files open, or interrupted");
     }
@@ -122,7 +144,7 @@ int nt_output_commit(nt_output *out, nt_error *err)
         nt_output_abort(out);
         return NT_EIO;
     }
-    output_release(out);
+    nt_output_forget(out);
     return NT_OK;
 }
 
@@ -132,5 +154,5 @@ void nt_output_abort(nt_output *out)
         fclose(out->fp);
     if (out->tmp_path)
         unlink(out->tmp_path);
-    output_release(out);
+    nt_output_forget(out);
 }

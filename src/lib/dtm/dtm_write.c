@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/dtm.h"
 #include "nmftopics/matrix.h"
@@ -37,46 +36,44 @@ static int write_docs(const nt_dtm *dtm, const char *path, nt_error *err)
     return nt_output_commit(&out, err);
 }
 
-/* PREFIX.terms, then PREFIX.docs unless that failed; rc[k] is set for each file tried. */
-static void write_names(const nt_dtm *dtm, char *const paths[3], int rc[3], nt_error errs[3])
+/* The staged PREFIX.terms, then PREFIX.docs unless that failed; returns the status. */
+static int write_names(const nt_dtm *dtm, const char *const staged[3], nt_error *err)
 {
-    rc[1] = nt_vocab_write(dtm->vocab, paths[1], &errs[1]);
-    if (rc[1] == NT_OK)
-        rc[2] = write_docs(dtm, paths[2], &errs[2]);
+    int rc = nt_vocab_write(dtm->vocab, staged[1], err);
+    return rc == NT_OK ? write_docs(dtm, staged[2], err) : rc;
 }
 
-/* The matrix file, by far the largest, is written while a second thread writes the two
- * small ones. */
+/* The three files form one output group: they appear together or not at all. The matrix
+ * file, by far the largest, is written while a second thread writes the two small ones. */
 int nt_dtm_write(const nt_dtm *dtm, const char *prefix, nt_error *err)
 {
     char *paths[3] = {path_with(prefix, ".mtx"), path_with(prefix, ".terms"),
                       path_with(prefix, ".docs")};
-    if (!paths[0] || !paths[1] || !paths[2]) {
-        for (int k = 0; k < 3; k++)
-            free(paths[k]);
-        return nt_error_set(err, NT_ENOMEM, "out of memory");
-    }
-    const int untried = 1;  /* no status: the file was not attempted */
-    int rc[3] = {untried, untried, untried};
-    nt_error errs[3];
+    const char *staged[3];
+    nt_output_group group;
+    nt_output_group_init(&group);
+    int rc = NT_OK;
+    if (!paths[0] || !paths[1] || !paths[2])
+        rc = nt_error_set(err, NT_ENOMEM, "out of memory");
+    for (int k = 0; k < 3 && rc == NT_OK; k++)
+        rc = nt_output_group_add(&group, paths[k], &staged[k], err);
+    if (rc == NT_OK) {
+        int written[2];
+        nt_error errs[2];
 #pragma omp parallel sections num_threads(2)
-    {
+        {
 #pragma omp section
-        rc[0] = nt_sparse_write_mtx(paths[0], dtm->A, &errs[0]);
+            written[0] = nt_sparse_write_mtx(staged[0], dtm->A, &errs[0]);
 #pragma omp section
-        write_names(dtm, paths, rc, errs);
-    }
-    int status = NT_OK;
-    for (int k = 0; k < 3 && status == NT_OK; k++)
-        if (rc[k] < 0) {
-            status = rc[k];
-            if (err)
-                *err = errs[k];
+            written[1] = write_names(dtm, staged, &errs[1]);
         }
-    for (int k = 0; k < 3; k++) {
-        if (status != NT_OK && rc[k] == NT_OK)  /* all three files or none */
-            unlink(paths[k]);
-        free(paths[k]);
+        for (int k = 0; k < 2 && rc == NT_OK; k++)
+            if ((rc = written[k]) != NT_OK && err)
+                *err = errs[k];
     }
-    return status;
+    rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
+    nt_output_group_abort(&group);
+    for (int k = 0; k < 3; k++)
+        free(paths[k]);
+    return rc;
 }

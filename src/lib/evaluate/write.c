@@ -1,7 +1,7 @@
 /* write.c: an evaluation as an aligned text table and as JSON. */
 #include "nmftopics/evaluate.h"
 
-#include "report/json_write.h"
+#include "common/json_write.h"
 
 static int finish(FILE *fp, nt_error *err)
 {
@@ -34,34 +34,27 @@ int nt_evaluation_write_text(FILE *fp, const nt_evaluation *ev, nt_error *err)
     return finish(fp, err);
 }
 
-static void number(FILE *fp, const char *name, double v, const char *after)
-{
-    fprintf(fp, "\"%s\": ", name);
-    nt_json_number(fp, v);
-    fputs(after, fp);
-}
-
 int nt_evaluation_write_json(FILE *fp, const nt_evaluation *ev, nt_error *err)
 {
     const nt_coherence *c = ev->coherence;
     fprintf(fp, "{\n  \"documents\": %zu,\n  \"topics\": %zu,\n  \"top_terms\": %d,\n  ",
             ev->documents, ev->topics, ev->top_terms);
-    number(fp, "npmi_mean", c->npmi_mean, ",\n  ");
-    number(fp, "umass_mean", c->umass_mean, ",\n  ");
-    number(fp, "diversity", ev->diversity, ",\n");
+    nt_json_field(fp, "npmi_mean", c->npmi_mean, ",\n  ");
+    nt_json_field(fp, "umass_mean", c->umass_mean, ",\n  ");
+    nt_json_field(fp, "diversity", ev->diversity, ",\n");
     fprintf(fp, "  \"zero_documents\": %zu,\n  \"per_topic\": [\n", ev->zero_documents);
     for (size_t t = 0; t < ev->topics; t++) {
         fprintf(fp, "    {\"topic\": %zu, \"documents\": %zu, ", t + 1, ev->topic_documents[t]);
-        number(fp, "npmi", c->npmi[t], ", ");
-        number(fp, "umass", c->umass[t], t + 1 < ev->topics ? "},\n" : "}\n");
+        nt_json_field(fp, "npmi", c->npmi[t], ", ");
+        nt_json_field(fp, "umass", c->umass[t], t + 1 < ev->topics ? "},\n" : "}\n");
     }
     fputs("  ]", fp);
     if (ev->has_labels) {
         const nt_agreement *a = &ev->agreement;
         fputs(",\n  \"labels\": {", fp);
-        number(fp, "purity", a->purity, ", ");
-        number(fp, "entropy", a->entropy, ", ");
-        number(fp, "nmi", a->nmi, ", ");
+        nt_json_field(fp, "purity", a->purity, ", ");
+        nt_json_field(fp, "entropy", a->entropy, ", ");
+        nt_json_field(fp, "nmi", a->nmi, ", ");
         fprintf(fp, "\"compared\": %d, \"classes\": %d, \"unlabelled\": %zu, "
                     "\"unknown_names\": %zu}", a->documents, a->classes, ev->unlabelled,
                 ev->unknown_names);

@@ -2,12 +2,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "common/number.h"
 #include "nmftopics/matrix.h"
 #include "nmftopics/output.h"
 
 static double element(const double *X, nt_dense_layout L, size_t r, size_t c)
 {
     return X[r * L.row_stride + c * L.col_stride];
+}
+
+/* Writes v with 17 significant digits, which read back exactly, then after; '.' whatever
+ * the locale. */
+static void put_value(FILE *fp, double v, char after)
+{
+    char buf[NT_NUMBER_MAX];
+    nt_number_g(buf, 17, v);
+    fputs(buf, fp);
+    fputc(after, fp);
 }
 
 /* Written directly, as the sparse writer is: cholmod_write_dense searches for the shortest
@@ -21,7 +32,7 @@ int nt_dense_write_mtx(const char *path, const double *X, nt_dense_layout layout
     fprintf(out.fp, "%%%%MatrixMarket matrix array real general\n%zu %zu\n", layout.rows, layout.cols);
     for (size_t c = 0; c < layout.cols; c++)
         for (size_t r = 0; r < layout.rows; r++)
-            fprintf(out.fp, "%.17g\n", element(X, layout, r, c));
+            put_value(out.fp, element(X, layout, r, c), '\n');
     return nt_output_commit(&out, err);
 }
 
@@ -33,7 +44,7 @@ int nt_dense_write_tsv(const char *path, const double *X, nt_dense_layout layout
         return status;
     for (size_t r = 0; r < layout.rows; r++)
         for (size_t c = 0; c < layout.cols; c++)
-            fprintf(out.fp, "%.17g%c", element(X, layout, r, c), c + 1 < layout.cols ? '\t' : '\n');
+            put_value(out.fp, element(X, layout, r, c), c + 1 < layout.cols ? '\t' : '\n');
     return nt_output_commit(&out, err);
 }
 

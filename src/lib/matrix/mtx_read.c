@@ -116,12 +116,14 @@ static int parse_size(mtx_file *f, nt_error *err)
     if (f->symmetric && f->m != f->n)
         return nt_error_set(err, NT_EFORMAT, "%s:%zu: a symmetric matrix must be square, not %zu x %zu",
                             f->path, f->lineno, f->m, f->n);
-    /* The compressed-column form needs n+1 column pointers whatever the entries: refuse a
-     * declared size that would take over half the memory budget rather than exhaust it. */
-    double bytes = ((double)f->n + 1) * sizeof(int);
+    /* Turning triplets into compressed columns takes row and column pointers and a work
+     * array of the larger dimension, whatever the entries: refuse a declared size that would
+     * take over half the memory budget rather than exhaust the machine. */
+    double pointers = (double)f->m + (double)f->n + (double)(f->m > f->n ? f->m : f->n) + 2;
+    double bytes = pointers * sizeof(int);
     if (bytes > nt_memory_budget() / 2)
-        return nt_error_set(err, NT_ENOMEM, "%s:%zu: %zu columns would need %.3g GB of memory",
-                            f->path, f->lineno, f->n, bytes / 1e9);
+        return nt_error_set(err, NT_ENOMEM, "%s:%zu: a %zu x %zu matrix would need %.3g GB of memory",
+                            f->path, f->lineno, f->m, f->n, bytes / 1e9);
     return NT_OK;
 }
 

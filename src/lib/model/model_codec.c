@@ -14,7 +14,8 @@ void nt_wbuf_free(nt_wbuf *w)
     }
 }
 
-void nt_wbuf_bytes(nt_wbuf *w, const void *bytes, size_t n)
+/* Appends n bytes, growing the buffer by doubling; on failure marks it failed for good. */
+static void append(nt_wbuf *w, const void *bytes, size_t n)
 {
     if (w->failed)
         return;
@@ -64,21 +65,21 @@ uint64_t nt_load_u64(const unsigned char *p)
 
 void nt_wbuf_u8(nt_wbuf *w, uint8_t v)
 {
-    nt_wbuf_bytes(w, &v, 1);
+    append(w, &v, 1);
 }
 
 void nt_wbuf_u32(nt_wbuf *w, uint32_t v)
 {
     unsigned char b[4];
     nt_store_u32(b, v);
-    nt_wbuf_bytes(w, b, sizeof b);
+    append(w, b, sizeof b);
 }
 
 void nt_wbuf_u64(nt_wbuf *w, uint64_t v)
 {
     unsigned char b[8];
     nt_store_u64(b, v);
-    nt_wbuf_bytes(w, b, sizeof b);
+    append(w, b, sizeof b);
 }
 
 void nt_wbuf_f64(nt_wbuf *w, double v)
@@ -92,7 +93,7 @@ void nt_wbuf_string(nt_wbuf *w, const char *s)
 {
     size_t n = strlen(s);
     nt_wbuf_u32(w, (uint32_t)n);
-    nt_wbuf_bytes(w, s, n);
+    append(w, s, n);
 }
 
 int nt_rbuf_fail(nt_rbuf *r, const char *field, const char *what)

@@ -18,7 +18,6 @@ typedef struct nt_wbuf {
 } nt_wbuf;
 
 void nt_wbuf_free(nt_wbuf *w);
-void nt_wbuf_bytes(nt_wbuf *w, const void *bytes, size_t n);
 void nt_wbuf_u8(nt_wbuf *w, uint8_t v);
 void nt_wbuf_u32(nt_wbuf *w, uint32_t v);
 void nt_wbuf_u64(nt_wbuf *w, uint64_t v);

@@ -1,5 +1,5 @@
-/* model_internal.h: the model file's header constants and the settings codec, shared by
- * model_save.c and model_load.c. */
+/* model_internal.h: what the files of src/lib/model share: the file's header constants,
+ * the settings section, word lists and the model's allocation. */
 #ifndef NT_MODEL_INTERNAL_H
 #define NT_MODEL_INTERNAL_H
 
@@ -13,24 +13,25 @@
 /* Longest string field the loader accepts (terms, option values). */
 #define NT_MODEL_MAX_STRING 65536
 
+/* ---- the settings section (model_settings.c; the table is model_fields.h's) ---- */
+
 /* Appends the settings section: u32 count, then per setting a string key
  * "section.name", a u8 type tag and the value. */
 void nt_model_settings_write(nt_wbuf *w, const nt_model *model);
 
-/* Reads the settings section into model (whose options hold their defaults, so a setting
- * missing from an older file keeps its default), then checks the options. */
+/* Sets model's options to their defaults (so a setting missing from an older file keeps
+ * its default), then reads the settings section into them. */
 int nt_model_settings_read(nt_rbuf *r, nt_model *model);
+
+/* ---- ownership of the options' strings (model_fields.c) ---- */
 
 /* Replaces the borrowed strings of model's options (language, extra stop words) by copies
  * the model owns. Returns NT_OK or NT_ENOMEM (the strings not copied are then NULL). */
 int nt_model_settings_own(nt_model *model);
 
-/* Releases what the settings loader allocated inside model's options. */
+/* Releases the strings model's options own (after nt_model_settings_own or
+ * nt_model_settings_read) and sets them to NULL. */
 void nt_model_settings_free(nt_model *model);
-
-/* count words copied into one allocation: count + 1 pointers (the last NULL), then the
- * words; released with free(). NULL when out of memory. */
-char **nt_model_words_pack(const char *const *words, size_t count);
 
 /* The extra stop words of a training run: the words of text->stopwords_file and of
  * text->extra_stopwords, normalised, sorted and distinct (nt_stopwords_list), or NULL when

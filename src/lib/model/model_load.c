@@ -1,75 +1,121 @@
 /* model_load.c: reading model.ntm back, trusting nothing: header, length, checksum, then
  * every field's bounds and every value's range. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "crc32.h"
 #include "model_internal.h"
 
-/* Reads the whole file; models are small next to the corpora they come from. */
-static int slurp(const char *path, unsigned char **data, size_t *len, nt_error *err)
+/* Opens path and returns its size, refusing anything but a regular file: a device such as
+ * /dev/zero never ends, and opening a FIFO for a blocking read waits for a writer that may
+ * never come (O_NONBLOCK opens it at once, so it can be refused). */
+static int open_model(const char *path, int *fd, uint64_t *size, nt_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    *fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (*fd < 0)
         return nt_error_set(err, NT_EIO, "cannot open model %s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    int status = buf ? NT_OK : NT_ENOMEM;
-    while (status == NT_OK) {
-        n += fread(buf + n, 1, cap - n, fp);
-        if (n < cap)
-            break;
-        unsigned char *grown = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-        if (!grown)
-            status = NT_ENOMEM;
-        else
-            buf = grown, cap *= 2;
-    }
-    if (status == NT_OK && ferror(fp))
+    struct stat st;
+    int status = NT_OK;
+    if (fstat(*fd, &st) != 0)
         status = nt_error_set(err, NT_EIO, "cannot read model %s: %s", path, strerror(errno));
-    else if (status == NT_ENOMEM)
-        nt_error_set(err, NT_ENOMEM, "out of memory reading %s", path);
-    fclose(fp);
+    else if (S_ISDIR(st.st_mode))
+        status = nt_error_set(err, NT_EIO, "cannot read model %s: it is a folder", path);
+    else if (!S_ISREG(st.st_mode))
+        status = nt_error_set(err, NT_EIO, "cannot read model %s: not a regular file (a device, "
+                                           "FIFO or socket)", path);
     if (status != NT_OK) {
-        free(buf);
+        close(*fd);
+        *fd = -1;
         return status;
     }
-    *data = buf;
-    *len = n;
+    *size = (uint64_t)st.st_size;
     return NT_OK;
 }
 
-/* Checks magic, version, length and checksum; on success the payload is data[24..len). */
-static int check_header(const char *path, const unsigned char *data, size_t len, nt_error *err)
+/* Reads up to n bytes, fewer only at the end of the file; NT_EIO with errno's reason. */
+static int read_bytes(int fd, const char *path, unsigned char *buf, size_t n, size_t *got,
+                      nt_error *err)
 {
-    size_t have = len < NT_MODEL_MAGIC_SIZE ? len : NT_MODEL_MAGIC_SIZE;
-    if (len == 0)
-        return nt_error_set(err, NT_EFORMAT, "%s: empty file, truncated or not a model", path);
-    if (memcmp(data, NT_MODEL_MAGIC, have) != 0)
-        return nt_error_set(err, NT_EFORMAT, "%s: not an nmftopics model (wrong magic number)", path);
-    if (len < NT_MODEL_HEADER_SIZE)
-        return nt_error_set(err, NT_EFORMAT, "%s: truncated model: %zu bytes, shorter than the %d-byte header",
-                            path, len, NT_MODEL_HEADER_SIZE);
-    uint32_t version = nt_load_u32(data + 8);
-    if (version != NT_MODEL_FORMAT_VERSION)
-        return nt_error_set(err, NT_EFORMAT, "%s: model format version %u %s (this build reads version %d)",
-                            path, version, version > NT_MODEL_FORMAT_VERSION ? "is newer than this nmftopics"
-                                                                             : "is not supported",
-                            NT_MODEL_FORMAT_VERSION);
-    uint64_t payload = nt_load_u64(data + 16), present = len - NT_MODEL_HEADER_SIZE;
-    if (payload > present)
-        return nt_error_set(err, NT_EFORMAT, "%s: truncated model: the header announces %llu payload bytes, only %llu follow",
-                            path, (unsigned long long)payload, (unsigned long long)present);
-    if (payload < present)
-        return nt_error_set(err, NT_EFORMAT, "%s: corrupted model: %llu unexpected bytes after the payload",
-                            path, (unsigned long long)(present - payload));
-    uint32_t stored = nt_load_u32(data + 12), computed = nt_crc32(data + NT_MODEL_HEADER_SIZE, present);
-    if (stored != computed)
-        return nt_error_set(err, NT_EFORMAT, "%s: corrupted model: checksum mismatch (stored %08x, computed %08x)",
-                            path, stored, computed);
+    *got = 0;
+    while (*got < n) {
+        ssize_t r = read(fd, buf + *got, n - *got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return nt_error_set(err, NT_EIO, "cannot read model %s: %s", path, strerror(errno));
+        if (r == 0)
+            break;
+        *got += (size_t)r;
+    }
     return NT_OK;
+}
+
+/* Checks the got bytes of the header (magic, then version) against a file of size bytes,
+ * and gives the payload length, which the file must hold exactly. */
+static int check_header(const char *path, const unsigned char *h, size_t got, uint64_t size,
+                        uint64_t *payload, nt_error *err)
+{
+    size_t have = got < NT_MODEL_MAGIC_SIZE ? got : NT_MODEL_MAGIC_SIZE;
+    if (got == 0)
+        return nt_error_set(err, NT_EFORMAT, "%s: empty file, truncated or not a model", path);
+    if (memcmp(h, NT_MODEL_MAGIC, have) != 0)
+        return nt_error_set(err, NT_EFORMAT, "%s: not an nmftopics model (wrong magic number)",
+                            path);
+    if (got < NT_MODEL_HEADER_SIZE)
+        return nt_error_set(err, NT_EFORMAT, "%s: truncated model: %zu bytes, shorter than the "
+                                             "%d-byte header", path, got, NT_MODEL_HEADER_SIZE);
+    uint32_t version = nt_load_u32(h + 8);
+    if (version != NT_MODEL_FORMAT_VERSION)
+        return nt_error_set(err, NT_EFORMAT, "%s: model format version %u %s (this build reads "
+                                             "version %d)", path, version,
+                            version > NT_MODEL_FORMAT_VERSION ? "is newer than this nmftopics"
+                                                              : "is not supported",
+                            NT_MODEL_FORMAT_VERSION);
+    uint64_t announced = nt_load_u64(h + 16);
+    uint64_t present = size > NT_MODEL_HEADER_SIZE ? size - NT_MODEL_HEADER_SIZE : 0;
+    if (announced > present)
+        return nt_error_set(err, NT_EFORMAT, "%s: truncated model: the header announces %llu "
+                                             "payload bytes, only %llu follow", path,
+                            (unsigned long long)announced, (unsigned long long)present);
+    if (announced < present)
+        return nt_error_set(err, NT_EFORMAT, "%s: corrupted model: %llu unexpected bytes after "
+                                             "the payload", path,
+                            (unsigned long long)(present - announced));
+    *payload = announced;
+    return NT_OK;
+}
+
+/* Reads the payload the header announced and checks it against the header's CRC-32. */
+static int read_payload(int fd, const char *path, const unsigned char *h, uint64_t payload,
+                        unsigned char **data, nt_error *err)
+{
+    *data = payload < SIZE_MAX ? malloc((size_t)payload + 1) : NULL;
+    if (!*data)
+        return nt_error_set(err, NT_ENOMEM, "out of memory reading %s (%llu bytes)", path,
+                            (unsigned long long)payload);
+    size_t got;
+    int status = read_bytes(fd, path, *data, (size_t)payload, &got, err);
+    if (status == NT_OK && got < payload)
+        status = nt_error_set(err, NT_EFORMAT, "%s: truncated model: the file shrank while it "
+                                               "was read", path);
+    if (status == NT_OK) {
+        uint32_t stored = nt_load_u32(h + 12), computed = nt_crc32(*data, (size_t)payload);
+        if (stored != computed)
+            status = nt_error_set(err, NT_EFORMAT, "%s: corrupted model: checksum mismatch "
+                                                   "(stored %08x, computed %08x)", path, stored,
+                                  computed);
+    }
+    if (status != NT_OK) {
+        free(*data);
+        *data = NULL;
+    }
+    return status;
 }
 
 static int read_fit(nt_rbuf *r, nt_model_fit *f)
@@ -94,8 +140,8 @@ static int read_fit(nt_rbuf *r, nt_model_fit *f)
         status = nt_rbuf_f64(r, "fit seconds", &f->seconds);
     if (status != NT_OK)
         return status;
-    if (documents > SIZE_MAX || nonzeros > SIZE_MAX || iterations > INT32_MAX || best_run > INT32_MAX ||
-        converged > 1)
+    if (documents > SIZE_MAX || nonzeros > SIZE_MAX || iterations > INT32_MAX ||
+        best_run > INT32_MAX || converged > 1)
         return nt_rbuf_fail(r, "fit summary", "value out of range");
     *f = (nt_model_fit){(size_t)documents, (size_t)nonzeros, (int)iterations, f->objective,
                         f->rel_error, converged, (int)best_run, f->seconds};
@@ -124,7 +170,8 @@ static int read_term(nt_rbuf *r, nt_vocab *v, size_t j)
 }
 
 /* Reads count doubles, each finite and at least min (exclusive when strict). */
-static int read_values(nt_rbuf *r, const char *field, double *x, size_t count, double min, int strict)
+static int read_values(nt_rbuf *r, const char *field, double *x, size_t count, double min,
+                       int strict)
 {
     for (size_t i = 0; i < count; i++) {
         int status = nt_rbuf_f64(r, field, &x[i]);
@@ -177,11 +224,11 @@ static int check_options(const char *path, const nt_model *model, nt_error *err)
                         why.message);
 }
 
+/* Decodes the len payload bytes at data (offsets in messages count from the file's start). */
 static int decode(const char *path, const unsigned char *data, size_t len, nt_model **out,
                   nt_error *err)
 {
-    nt_rbuf r = {data + NT_MODEL_HEADER_SIZE, len - NT_MODEL_HEADER_SIZE, 0, NT_MODEL_HEADER_SIZE,
-                 path, err};
+    nt_rbuf r = {data, len, 0, NT_MODEL_HEADER_SIZE, path, err};
     nt_model settings;
     memset(&settings, 0, sizeof settings);
     int status = nt_model_settings_read(&r, &settings);
@@ -208,14 +255,21 @@ static int decode(const char *path, const unsigned char *data, size_t len, nt_mo
 int nt_model_load(const char *path, nt_model **out, nt_error *err)
 {
     *out = NULL;
-    unsigned char *data = NULL;
-    size_t len = 0;
-    int status = slurp(path, &data, &len, err);
+    int fd;
+    uint64_t size = 0, payload = 0;
+    unsigned char header[NT_MODEL_HEADER_SIZE], *data = NULL;
+    int status = open_model(path, &fd, &size, err);
     if (status != NT_OK)
         return status;
-    status = check_header(path, data, len, err);
+    size_t got;
+    status = read_bytes(fd, path, header, sizeof header, &got, err);
     if (status == NT_OK)
-        status = decode(path, data, len, out, err);
+        status = check_header(path, header, got, size, &payload, err);
+    if (status == NT_OK)
+        status = read_payload(fd, path, header, payload, &data, err);
+    close(fd);
+    if (status == NT_OK)
+        status = decode(path, data, (size_t)payload, out, err);
     free(data);
     if (status != NT_OK) {
         nt_model_free(*out);

@@ -8,7 +8,9 @@
 #include "model_internal.h"
 #include "nmftopics/stopwords.h"
 
-char **nt_model_words_pack(const char *const *words, size_t count)
+/* count words copied into one allocation: count + 1 pointers (the last NULL), then the
+ * words; released with free(). NULL when out of memory. */
+static char **pack(const char *const *words, size_t count)
 {
     size_t bytes = (count + 1) * sizeof(char *);
     for (size_t q = 0; q < count; q++)
@@ -58,7 +60,7 @@ int nt_model_words_own(const char *const **words)
     const char *const *borrowed = *words;
     size_t count = word_count(borrowed);
     *words = NULL;
-    if (count > 0 && !(*words = (const char *const *)nt_model_words_pack(borrowed, count)))
+    if (count > 0 && !(*words = (const char *const *)pack(borrowed, count)))
         return NT_ENOMEM;
     return NT_OK;
 }
@@ -87,7 +89,7 @@ int nt_model_words_read(nt_rbuf *r, const char *field, const char *const **out)
     free((void *)*out);
     *out = NULL;
     if (status == NT_OK && count > 0 &&
-        !(*out = (const char *const *)nt_model_words_pack((const char *const *)words, count)))
+        !(*out = (const char *const *)pack((const char *const *)words, count)))
         status = nt_error_set(r->err, NT_ENOMEM, "out of memory reading %s", r->path);
     for (size_t q = 0; words && q < count; q++)
         free(words[q]);

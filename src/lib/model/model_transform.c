@@ -20,7 +20,8 @@ int nt_model_transform(const nt_model *model, const nt_corpus *corpus, int threa
     size_t m = (*dtm)->A->nrow;
     double *weights = malloc((m * model->k + 1) * sizeof *weights);
     if (!weights)
-        status = nt_error_set(err, NT_ENOMEM, "out of memory for %zu x %zu topic weights", m, model->k);
+        status = nt_error_set(err, NT_ENOMEM, "out of memory for %zu x %zu topic weights", m,
+                              model->k);
     nt_matrix a = {m, model->n, (*dtm)->A, NULL};
     if (status == NT_OK)
         status = nt_nmf_project(&a, model->h, &nmf, weights, err);

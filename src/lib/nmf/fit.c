@@ -5,11 +5,13 @@
 
 #include "missing.h"
 
-/* Runs every seed and keeps the lowest objective in res. */
+/* Runs every seed and keeps the lowest objective in res. Runs cut short by max-iter or
+ * max-time are summed up in one warning, however many runs there are. */
 static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn init,
                    const nt_hooks *hooks, nt_nmf_result *res, double *trace, nt_error *err)
 {
     const nt_nmf_options *o = st->opts;
+    int unconverged = 0;
     for (int r = 0; r < o->runs; r++) {
         nt_nmf_run_info info = {0, 0.0, 0.0, 0, trace, r};
         int rc = nt_nmf_run(st, method, init, o->seed + (uint64_t)r, hooks, &info, err);
@@ -18,12 +20,13 @@ static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn
         res->run_objectives[r] = info.objective;
         if (r == 0 || info.objective < res->objective)
             nt_nmf_result_keep(res, st, &info, r);
-        if (!info.converged)
-            nt_hooks_log(hooks, NT_LOG_WARNING,
-                         "nmf: run %d (seed %llu) stopped after %d iterations without meeting "
-                         "the stopping rule (tol %g)", r + 1,
-                         (unsigned long long)(o->seed + (uint64_t)r), info.iterations, o->tol);
+        unconverged += !info.converged;
     }
+    if (unconverged > 0)
+        nt_hooks_log(hooks, NT_LOG_WARNING,
+                     "nmf: %d of %d run%s stopped at max-iter (%d)%s before meeting the "
+                     "stopping rule (tol %g)", unconverged, o->runs, o->runs == 1 ? "" : "s",
+                     o->max_iter, o->max_time > 0 ? " or max-time" : "", o->tol);
     return NT_OK;
 }
 

@@ -1,6 +1,7 @@
 /* init.c: the random and the caller-given starting points. */
 #include <math.h>
 
+#include "common/random.h"
 #include "nmf_internal.h"
 
 /* Entries |N(0,1)| * sqrt(mean(A) / k), the scale scikit-learn uses, so that W H starts
@@ -8,13 +9,13 @@
 int nt_nmf_init_random(nt_nmf_state *st, uint64_t seed, nt_error *err)
 {
     (void)err;
-    nt_nmf_rng rng;
-    nt_nmf_rng_seed(&rng, seed);
+    nt_rng rng;
+    nt_rng_seed(&rng, seed);
     double scale = sqrt(st->a_sum / ((double)st->m * (double)st->n) / (double)st->k);
     for (size_t q = 0; q < st->m * st->k; q++)
-        st->w[q] = scale * fabs(nt_nmf_rng_normal(&rng));
+        st->w[q] = scale * fabs(nt_rng_normal(&rng));
     for (size_t q = 0; q < st->n * st->k; q++)
-        st->ht[q] = scale * fabs(nt_nmf_rng_normal(&rng));
+        st->ht[q] = scale * fabs(nt_rng_normal(&rng));
     return NT_OK;
 }
 

@@ -205,16 +205,6 @@ void nt_nmf_result_keep(nt_nmf_result *r, const nt_nmf_state *st, const nt_nmf_r
 /* Scales each row of H to sum 1 and the matching column of W by the same factor. */
 void nt_nmf_result_normalise(nt_nmf_result *r);
 
-/* ---- random numbers (rng.c): xoshiro256**, seeded through splitmix64 ---- */
-
-typedef struct nt_nmf_rng {
-    uint64_t s[4];
-} nt_nmf_rng;
-
-void nt_nmf_rng_seed(nt_nmf_rng *rng, uint64_t seed);
-double nt_nmf_rng_uniform(nt_nmf_rng *rng);  /* in [0, 1) */
-double nt_nmf_rng_normal(nt_nmf_rng *rng);   /* standard normal */
-
 /* ---- built-in algorithms and initialisers ---- */
 
 int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *err);

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "common/random.h"
 #include "rsvd.h"
 
 #define NNDSVD_EPS 1e-6
@@ -102,14 +103,14 @@ int nt_nmf_init_nndsvdar(nt_nmf_state *st, uint64_t seed, nt_error *err)
     if (rc != NT_OK)
         return rc;
     double scale = st->a_sum / ((double)st->m * (double)st->n) / 100.0;
-    nt_nmf_rng rng;
-    nt_nmf_rng_seed(&rng, seed);
+    nt_rng rng;
+    nt_rng_seed(&rng, seed);
     for (size_t q = 0; q < st->m * st->k; q++)
         if (st->w[q] == 0.0)
-            st->w[q] = fabs(scale * nt_nmf_rng_normal(&rng));
+            st->w[q] = fabs(scale * nt_rng_normal(&rng));
     for (size_t t = 0; t < st->k; t++)
         for (size_t j = 0; j < st->n; j++)
             if (st->ht[j * st->k + t] == 0.0)
-                st->ht[j * st->k + t] = fabs(scale * nt_nmf_rng_normal(&rng));
+                st->ht[j * st->k + t] = fabs(scale * nt_rng_normal(&rng));
     return NT_OK;
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/random.h"
 #include "rsvd.h"
 
 #define RSVD_OVERSAMPLE 10
@@ -110,10 +111,10 @@ static int range_finder(const nt_nmf_state *st, rsvd_work *w, uint64_t seed)
     /* The product kernels take the block width from the state: a copy with k = l. */
     nt_nmf_state wide = *st;
     wide.k = (size_t)w->l;
-    nt_nmf_rng rng;
-    nt_nmf_rng_seed(&rng, seed);
+    nt_rng rng;
+    nt_rng_seed(&rng, seed);
     for (size_t q = 0; q < (size_t)w->n * (size_t)w->l; q++)
-        w->yn[q] = nt_nmf_rng_normal(&rng);
+        w->yn[q] = nt_rng_normal(&rng);
     nt_nmf_mul_a(&wide, w->yn, w->ym);
     int rc = orth(w, w->ym, w->m);
     for (int it = 0; rc == NT_OK && it < RSVD_POWER; it++) {

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "rank_internal.h"
+#include "common/random.h"
 
 /* Appends entry (i, j, v); grows the arrays by half when full. */
 static int push(nt_holdout *h, size_t *capacity, size_t i, size_t j, double v)
@@ -34,30 +34,30 @@ static int push(nt_holdout *h, size_t *capacity, size_t i, size_t j, double v)
 
 /* Each nonzero with probability h->nonzero_rate, in column-major order. */
 static int draw_nonzeros(const cholmod_sparse *A, nt_holdout *h, size_t *capacity,
-                         uint64_t *rng)
+                         nt_rng *rng)
 {
     const int *ap = A->p, *ai = A->i;
     const double *ax = A->x;
     for (size_t j = 0; j < A->ncol; j++)
         for (int q = ap[j]; q < ap[j + 1]; q++)
-            if (ax[q] != 0.0 && nt_rank_uniform(rng) < h->nonzero_rate &&
+            if (ax[q] != 0.0 && nt_rng_uniform(rng) < h->nonzero_rate &&
                 push(h, capacity, (size_t)ai[q], j, ax[q]) != NT_OK)
                 return NT_ENOMEM;
     return NT_OK;
 }
 
 /* Zeros passed over before the next one taken: geometric with success probability rate. */
-static size_t gap(double rate, uint64_t *rng)
+static size_t gap(double rate, nt_rng *rng)
 {
     if (rate >= 1.0)
         return 0;
-    double g = floor(log1p(-nt_rank_uniform(rng)) / log1p(-rate));
+    double g = floor(log1p(-nt_rng_uniform(rng)) / log1p(-rate));
     return g < (double)SIZE_MAX / 2 ? (size_t)g : SIZE_MAX / 2;
 }
 
 /* Each zero with probability h->zero_rate, by geometric skips over the zeros of each column
  * (the rows between its nonzeros), so the time is O(nonzeros + zeros taken). */
-static int draw_zeros(const cholmod_sparse *A, nt_holdout *h, size_t *capacity, uint64_t *rng)
+static int draw_zeros(const cholmod_sparse *A, nt_holdout *h, size_t *capacity, nt_rng *rng)
 {
     const int *ap = A->p, *ai = A->i;
     const double *ax = A->x;
@@ -105,7 +105,10 @@ int nt_holdout_sample(const cholmod_sparse *A, double share, int sample_zeros, u
     double zeros = (double)A->nrow * (double)A->ncol - (double)nz;
     h->nonzero_rate = share;
     h->zero_rate = sample_zeros && zeros > 0 ? share * fmin(1.0, (double)nz / zeros) : 0.0;
-    uint64_t rng = seed;
+    /* Run 0 of a survey starts its factors from this seed too: a stream of its own keeps
+     * the hold-out unrelated to them. */
+    nt_rng rng;
+    nt_rng_seed(&rng, seed ^ 0x686f6c646f75742eULL);
     int rc = draw_nonzeros(A, h, &capacity, &rng);
     h->nonzeros = h->list.count;
     if (rc == NT_OK && h->zero_rate > 0.0)

@@ -1,6 +1,7 @@
 /* options.c: the rank survey's defaults and their validation. */
 #include "nmftopics/rank.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "nmftopics/metrics.h"
@@ -33,14 +34,24 @@ static int check_ks(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
     return NT_OK;
 }
 
-int nt_rank_options_check(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
+/* The options of the fits: the cross-validation fits hold entries out, so what they allow
+ * is checked with a one-entry list; k is the first candidate, or 1 before any size is
+ * known (m = SIZE_MAX). */
+static int check_fits(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
 {
-    int rc = check_ks(o, m, n, err);
-    if (rc != NT_OK)
-        return rc;
-    if (n < 2)
-        return nt_error_set(err, NT_EINVAL, "the matrix has %zu term%s; coherence needs at "
-                                            "least 2", n, n == 1 ? "" : "s");
+    size_t origin = 0;
+    nt_nmf_entry_list probe = {1, &origin, &origin};
+    nt_nmf_options fit = o->nmf;
+    fit.k = m == SIZE_MAX || !o->ks ? 1 : o->ks[0];
+    fit.runs = 1;
+    fit.holdout = &probe;
+    return m == SIZE_MAX ? nt_nmf_options_check_settings(&fit, err)
+                         : nt_nmf_options_check(&fit, m, n, err);
+}
+
+/* Everything but the candidate ranks; m = SIZE_MAX when the sizes are not known yet. */
+static int check_options(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
+{
     if (o->runs < 1)
         return nt_error_set(err, NT_EINVAL, "runs = %d: at least 1 fit per k is needed "
                                             "(2 or more for a consensus)", o->runs);
@@ -53,12 +64,26 @@ int nt_rank_options_check(const nt_rank_options *o, size_t m, size_t n, nt_error
     if (o->consensus_docs < 2 || o->consensus_docs > NT_CONSENSUS_MAX_DOCUMENTS)
         return nt_error_set(err, NT_EINVAL, "consensus-docs = %zu is out of range: from 2 to "
                                             "%d", o->consensus_docs, NT_CONSENSUS_MAX_DOCUMENTS);
-    /* The cross-validation fits hold entries out: checked with a one-entry list. */
-    size_t origin = 0;
-    nt_nmf_entry_list probe = {1, &origin, &origin};
-    nt_nmf_options fit = o->nmf;
-    fit.k = o->ks[0];
-    fit.runs = 1;
-    fit.holdout = &probe;
-    return nt_nmf_options_check(&fit, m, n, err);
+    /* Starting factors of one size cannot serve several k, and an SVD start would see the
+     * held-out entries. */
+    if (o->nmf.init != NT_NMF_INIT_RANDOM)
+        return nt_error_set(err, NT_EINVAL, "init %s: the survey's fits start at random "
+                                            "(init random)", nt_nmf_init_name(o->nmf.init));
+    return check_fits(o, m, n, err);
+}
+
+int nt_rank_options_check_settings(const nt_rank_options *o, nt_error *err)
+{
+    return check_options(o, SIZE_MAX, SIZE_MAX, err);
+}
+
+int nt_rank_options_check(const nt_rank_options *o, size_t m, size_t n, nt_error *err)
+{
+    int rc = check_ks(o, m, n, err);
+    if (rc != NT_OK)
+        return rc;
+    if (n < 2)
+        return nt_error_set(err, NT_EINVAL, "the matrix has %zu term%s; coherence needs at "
+                                            "least 2", n, n == 1 ? "" : "s");
+    return check_options(o, m, n, err);
 }

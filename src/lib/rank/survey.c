@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "nmftopics/metrics.h"
-#include "rank_internal.h"
+#include "common/random.h"
 
 typedef struct survey {
     const cholmod_sparse *A;
@@ -49,9 +49,10 @@ static int sample_documents(survey *s, nt_error *err)
             s->sample[have++] = (int)i;
     free(used);
     size_t keep = have < s->opts->consensus_docs ? have : s->opts->consensus_docs;
-    uint64_t rng = s->opts->nmf.seed ^ 0x636f6e73656e7375ULL; /* not the hold-out's stream */
+    nt_rng rng;
+    nt_rng_seed(&rng, s->opts->nmf.seed ^ 0x636f6e73656e7375ULL); /* not the hold-out's */
     for (size_t q = 0; q < keep && keep < have; q++) {
-        size_t r = q + (size_t)(nt_rank_uniform(&rng) * (double)(have - q));
+        size_t r = q + (size_t)(nt_rng_uniform(&rng) * (double)(have - q));
         int t = s->sample[q];
         s->sample[q] = s->sample[r];
         s->sample[r] = t;

@@ -3,7 +3,8 @@
 
 #include <math.h>
 
-#include "report/json_write.h"
+#include "common/json_write.h"
+#include "common/number.h"
 
 static const char *const basis_names[] = {"cross-validation", "cophenetic", "parsimony"};
 
@@ -53,9 +54,9 @@ int nt_rank_write_text(FILE *fp, const nt_rank_table *t, const nt_rank_choice *c
 
 static void tsv_cell(FILE *fp, double v)
 {
-    char buf[32];
+    char buf[NT_NUMBER_MAX];
     if (isfinite(v)) {
-        nt_format_double(buf, sizeof buf, v);
+        nt_number_shortest(buf, v);
         fprintf(fp, "\t%s", buf);
     } else {
         fputs("\tNA", fp);
@@ -83,24 +84,17 @@ int nt_rank_write_tsv(FILE *fp, const nt_rank_table *t, const nt_rank_choice *ch
     return finish(fp, err);
 }
 
-static void json_field(FILE *fp, const char *name, double v, const char *after)
-{
-    fprintf(fp, "\"%s\": ", name);
-    nt_json_number(fp, v);
-    fputs(after, fp);
-}
-
 static void json_row(FILE *fp, const nt_rank_row *r)
 {
     fprintf(fp, "    {\"k\": %zu, ", r->k);
-    json_field(fp, "rel_error", r->rel_error, ", ");
-    json_field(fp, "cv_error", r->cv_error, ", ");
-    json_field(fp, "cophenetic", r->cophenetic, ", ");
-    json_field(fp, "dispersion", r->dispersion, ", ");
-    json_field(fp, "npmi", r->npmi, ", ");
-    json_field(fp, "diversity", r->diversity, ", ");
+    nt_json_field(fp, "rel_error", r->rel_error, ", ");
+    nt_json_field(fp, "cv_error", r->cv_error, ", ");
+    nt_json_field(fp, "cophenetic", r->cophenetic, ", ");
+    nt_json_field(fp, "dispersion", r->dispersion, ", ");
+    nt_json_field(fp, "npmi", r->npmi, ", ");
+    nt_json_field(fp, "diversity", r->diversity, ", ");
     fprintf(fp, "\"unconverged\": %d, ", r->unconverged);
-    json_field(fp, "seconds", r->seconds, "}");
+    nt_json_field(fp, "seconds", r->seconds, "}");
 }
 
 int nt_rank_write_json(FILE *fp, const nt_rank_table *t, const nt_rank_choice *choice,

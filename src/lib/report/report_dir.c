@@ -1,5 +1,5 @@
 /* report_dir.c: every report file of a run written into one folder, each renamed into
- * place only once complete. */
+ * place only once complete, or all together through an output group. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +12,7 @@ typedef struct dir_job {
     const nt_model *model;
     const nt_doc_topics *docs;
     const nt_report_options *opts;
+    nt_output_group *group;  /* stage the files here, or NULL to rename each when written */
     size_t topic;
 } dir_job;
 
@@ -39,7 +40,8 @@ static int write_json(FILE *fp, const void *ctx, nt_error *err)
     return nt_report_write_json(fp, j->model, j->docs, j->opts, err);
 }
 
-/* Writes dir/name through a temporary file; on any failure nothing is left behind. */
+/* Writes dir/name through a temporary file; on any failure nothing is left behind. With a
+ * group, the file is staged in it and appears under its name only when the group commits. */
 static int write_one(const char *dir, const char *name, file_writer fn, const dir_job *job,
                      nt_error *err)
 {
@@ -48,8 +50,11 @@ static int write_one(const char *dir, const char *name, file_writer fn, const di
     if (!path)
         return nt_error_set(err, NT_ENOMEM, "out of memory writing %s", name);
     snprintf(path, len, "%s/%s", dir, name);
+    const char *target = path;
+    int status = job->group ? nt_output_group_add(job->group, path, &target, err) : NT_OK;
     nt_output out;
-    int status = nt_output_open(&out, path, err);
+    if (status == NT_OK)
+        status = nt_output_open(&out, target, err);
     if (status == NT_OK) {
         status = fn(out.fp, job, err);
         if (status == NT_OK)
@@ -77,9 +82,9 @@ static int write_topic_files(const char *dir, dir_job *job, nt_error *err)
 
 int nt_report_write_dir(const char *dir, unsigned files, const nt_model *model,
                         const nt_doc_topics *docs, const nt_report_options *opts,
-                        const nt_hooks *hooks, nt_error *err)
+                        nt_output_group *group, const nt_hooks *hooks, nt_error *err)
 {
-    dir_job job = {model, docs, opts, 0};
+    dir_job job = {model, docs, opts, group, 0};
     if ((files & NT_REPORT_DOCUMENTS) && !docs)
         return nt_error_set(err, NT_EINVAL, "doc_topics.tsv needs document weights");
     int status = NT_OK;

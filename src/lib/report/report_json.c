@@ -1,7 +1,7 @@
 /* report_json.c: report.json, whose schema docs/report-json.md documents. */
 #include <string.h>
 
-#include "json_write.h"
+#include "common/json_write.h"
 #include "report_internal.h"
 
 /* Bumped when a field changes meaning or disappears; adding fields keeps it. */
@@ -58,16 +58,14 @@ static void write_fit(FILE *fp, const nt_model *model)
 {
     const nt_model_fit *f = &model->fit;
     fprintf(fp, "  \"vocabulary_size\": %zu,\n", model->n);
-    fprintf(fp, "  \"fit\": {\"documents\": %zu, \"nonzeros\": %zu, \"k\": %zu, \"iterations\": %d, ",
-            f->documents, f->nonzeros, model->k, f->iterations);
-    fputs("\"objective\": ", fp);
-    nt_json_number(fp, f->objective);
-    fputs(", \"relative_error\": ", fp);
-    nt_json_number(fp, f->rel_error);
-    fprintf(fp, ", \"converged\": %s, \"best_run\": %d, \"seconds\": ", f->converged ? "true" : "false",
+    fprintf(fp, "  \"fit\": {\"documents\": %zu, \"nonzeros\": %zu, \"k\": %zu, ",
+            f->documents, f->nonzeros, model->k);
+    fprintf(fp, "\"iterations\": %d, ", f->iterations);
+    nt_json_field(fp, "objective", f->objective, ", ");
+    nt_json_field(fp, "relative_error", f->rel_error, ", ");
+    fprintf(fp, "\"converged\": %s, \"best_run\": %d, ", f->converged ? "true" : "false",
             f->best_run);
-    nt_json_number(fp, f->seconds);
-    fputs("},\n", fp);
+    nt_json_field(fp, "seconds", f->seconds, "},\n");
 }
 
 static void write_topic(FILE *fp, const nt_model *model, const nt_doc_topics *docs,

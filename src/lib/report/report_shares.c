@@ -14,9 +14,11 @@ void nt_report_options_init(nt_report_options *opts)
 int nt_report_options_check(const nt_report_options *opts, nt_error *err)
 {
     if (opts->top_terms < 1)
-        return nt_error_set(err, NT_EINVAL, "top terms must be at least 1");
+        return nt_error_set(err, NT_EINVAL, "top terms per topic is %zu; it must be at least 1",
+                            opts->top_terms);
     if (opts->cloud_words < 1)
-        return nt_error_set(err, NT_EINVAL, "cloud words must be at least 1");
+        return nt_error_set(err, NT_EINVAL, "cloud words per topic is %zu; it must be at least 1",
+                            opts->cloud_words);
     return NT_OK;
 }
 

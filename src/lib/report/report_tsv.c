@@ -1,9 +1,16 @@
 /* report_tsv.c: topics.tsv, doc_topics.tsv and the per-topic word lists for word clouds. */
+#include "common/number.h"
 #include "report_internal.h"
 
-/* TSV weights carry 6 significant digits: plenty for reading and plotting; report.json
- * and the model keep full precision. */
-#define TSV_WEIGHT "%.6g"
+/* Writes a tab, then w with 6 significant digits ("%.6g" in the C locale): plenty for
+ * reading and plotting; report.json and the model keep full precision. */
+static void put_weight(FILE *fp, double w)
+{
+    char buf[NT_NUMBER_MAX];
+    nt_number_g(buf, 6, w);
+    fputc('\t', fp);
+    fputs(buf, fp);
+}
 
 /* Writes s with tabs, carriage returns and newlines turned into spaces, so a file name
  * holding one cannot break the table's shape. */
@@ -28,7 +35,8 @@ int nt_report_write_topics_tsv(FILE *fp, const nt_model *model, const nt_report_
             put_field(fp, model->vocab->surfaces[j]);
             fputc('\t', fp);
             put_field(fp, model->vocab->stems[j]);
-            fprintf(fp, "\t" TSV_WEIGHT "\n", model->h[t * model->n + j]);
+            put_weight(fp, model->h[t * model->n + j]);
+            fputc('\n', fp);
         }
     nt_ranking_free(&r);
     return nt_report_stream_status(fp, "topics.tsv", err);
@@ -47,7 +55,7 @@ int nt_report_write_doc_topics_tsv(FILE *fp, const nt_doc_topics *docs, nt_error
     for (size_t i = 0; i < docs->m; i++) {
         put_field(fp, docs->names[i]);
         for (size_t t = 0; t < docs->k; t++)
-            fprintf(fp, "\t" TSV_WEIGHT, s->share[t * docs->m + i]);
+            put_weight(fp, s->share[t * docs->m + i]);
         if (s->dominant[i] < 0)
             fputs("\tNA\n", fp);
         else
@@ -73,7 +81,8 @@ int nt_report_write_topic_words(FILE *fp, const nt_model *model, size_t t,
         if (weight <= 0.0)
             break;
         put_field(fp, model->vocab->surfaces[j]);
-        fprintf(fp, "\t" TSV_WEIGHT "\n", weight);
+        put_weight(fp, weight);
+        fputc('\n', fp);
     }
     nt_ranking_free(&r);
     return nt_report_stream_status(fp, "a topic's word list", err);

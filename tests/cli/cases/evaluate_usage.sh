@@ -1,4 +1,4 @@
 # evaluate needs a model and a folder; a missing model file is named.
-"$NT" evaluate nothing.ntm "$DATA/model/corpus" 2> model.err && exit 98
-grep -q "nothing.ntm" model.err || exit 97
+expect_status 1 "$NT" evaluate nothing.ntm "$DATA/model/corpus" 2> model.err
+grep -q "nothing.ntm" model.err || exit 96
 "$NT" evaluate nothing.ntm

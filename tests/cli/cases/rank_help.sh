@@ -9,3 +9,5 @@ for option in "-k, --rank LIST" "--runs N" "--holdout SHARE" "--top-terms N" \
 done
 [ "$(grep -c -- '--runs N' help)" = 1 ] && [ "$(grep -c -- '--threads N' help)" = 1 ]
 ! grep -q -- "--init-w" help
+# --init offers only what the cross-validation fits accept.
+grep -- "--init NAME" help | grep -qv custom
