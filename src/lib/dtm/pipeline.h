@@ -1,5 +1,5 @@
-/* pipeline.h: streaming a corpus through the workers in batches and counting its
- * documents, in document order, against a vocabulary builder. */
+/* pipeline.h: streaming a corpus through the workers, which count its documents against a
+ * shared vocabulary builder, and putting the counted rows in document order. */
 #ifndef NT_DTM_PIPELINE_H
 #define NT_DTM_PIPELINE_H
 
