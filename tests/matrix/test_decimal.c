@@ -1,6 +1,8 @@
 /* test_decimal.c: the matrix writers' number formatting against printf, its reference:
  * the text must be exactly what printf("%.17g") or printf("%llu") writes. */
+#define _POSIX_C_SOURCE 200809L /* setenv, for the locale */
 #include <check.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,9 +125,39 @@ START_TEST(sparse_file_is_what_fprintf_writes)
 }
 END_TEST
 
+#ifdef NT_TEST_COMMA_LOCALE
+/* A host program's comma-decimal LC_NUMERIC changes nothing in a matrix file, on the fast
+ * path or the printf one (1.5e-300 and 2.5e20 are outside the fast range). */
+START_TEST(comma_locale_leaves_the_matrix_file_alone)
+{
+    cholmod_sparse *A = nt_sparse_allocate(2, 2, 4);
+    int *Ap = A->p, *Ai = A->i;
+    double *Ax = A->x;
+    Ap[0] = 0, Ap[1] = 2, Ap[2] = 4;
+    Ai[0] = 0, Ai[1] = 1, Ai[2] = 0, Ai[3] = 1;
+    Ax[0] = 0.5, Ax[1] = 1.5e-300, Ax[2] = 2.5e20, Ax[3] = 0.1;
+    const char *c_path = nt_test_path(NULL, "c.mtx"), *comma_path = nt_test_path(NULL, "de.mtx");
+    ck_assert_int_eq(nt_sparse_write_mtx(c_path, A, NULL), NT_OK);
+    nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
+    ck_assert_int_eq(nt_sparse_write_mtx(comma_path, A, NULL), NT_OK);
+    setlocale(LC_NUMERIC, "C");
+    char *c_text = nt_test_read_file(c_path), *comma_text = nt_test_read_file(comma_path);
+    ck_assert_str_eq(comma_text, c_text);
+    ck_assert_ptr_null(strchr(c_text, ','));
+    NT_TEST_ASSERT_CONTAINS(c_text, "1 1 0.5\n2 1 1.5000000000000001e-300\n1 2 2.5e+20\n");
+    free(c_text);
+    free(comma_text);
+    nt_sparse_free(&A);
+}
+END_TEST
+#endif
+
 void add_decimal_tests(TCase *core, TCase *edge)
 {
     NT_TEST_ADD(core, weights_are_written_as_printf_writes_them, integers_are_written_in_full,
                 sparse_file_is_what_fprintf_writes);
     NT_TEST_ADD(edge, rounding_edges_match_printf);
+#ifdef NT_TEST_COMMA_LOCALE
+    NT_TEST_ADD(edge, comma_locale_leaves_the_matrix_file_alone);
+#endif
 }
