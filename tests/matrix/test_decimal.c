@@ -3,9 +3,11 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "matrix/decimal.h"
+#include "nmftopics/matrix.h"
 #include "nt_test.h"
 #include "test_matrix.h"
 
@@ -88,8 +90,42 @@ START_TEST(integers_are_written_in_full)
 }
 END_TEST
 
+START_TEST(sparse_file_is_what_fprintf_writes)
+{
+    /* Column 0 holds more entries than the writer's buffer has lines, column 1 none. */
+    const int m = 20000, counts[3] = {12000, 0, 9000};
+    cholmod_sparse *A = nt_sparse_allocate((size_t)m, 3, 21000);
+    int *Ap = A->p, *Ai = A->i;
+    double *Ax = A->x;
+    uint64_t state = 12345u;
+    Ap[0] = 0;
+    for (int j = 0; j < 3; j++) {
+        Ap[j + 1] = Ap[j] + counts[j];
+        for (int p = Ap[j]; p < Ap[j + 1]; p++) {
+            Ai[p] = (p - Ap[j]) * (m / (counts[j] + 1));
+            Ax[p] = (double)(next_random(&state) >> 11) / 9007199254740992.0 * (j + 1);
+        }
+    }
+    const char *path = nt_test_path(NULL, "printf.mtx");
+    const char *expected_path = nt_test_path(NULL, "printf.expected");
+    ck_assert_int_eq(nt_sparse_write_mtx(path, A, NULL), NT_OK);
+    FILE *fp = fopen(expected_path, "w");
+    fprintf(fp, "%%%%MatrixMarket matrix coordinate real general\n%d 3 %d\n", m, Ap[3]);
+    for (int j = 0; j < 3; j++)
+        for (int p = Ap[j]; p < Ap[j + 1]; p++)
+            fprintf(fp, "%d %d %.17g\n", Ai[p] + 1, j + 1, Ax[p]);
+    fclose(fp);
+    char *text = nt_test_read_file(path), *expected = nt_test_read_file(expected_path);
+    ck_assert_str_eq(text, expected);
+    free(text);
+    free(expected);
+    nt_sparse_free(&A);
+}
+END_TEST
+
 void add_decimal_tests(TCase *core, TCase *edge)
 {
-    NT_TEST_ADD(core, weights_are_written_as_printf_writes_them, integers_are_written_in_full);
+    NT_TEST_ADD(core, weights_are_written_as_printf_writes_them, integers_are_written_in_full,
+                sparse_file_is_what_fprintf_writes);
     NT_TEST_ADD(edge, rounding_edges_match_printf);
 }

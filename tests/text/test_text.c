@@ -7,7 +7,7 @@
 #include "nmftopics/text.h"
 
 void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
-void nt_test_add_random_token_tests(TCase *edge);
+void nt_test_add_random_token_tests(TCase *core, TCase *edge);
 
 /* Tokens of one run, joined by single spaces. */
 typedef struct collected {
@@ -280,7 +280,7 @@ int main(void)
     tcase_add_test(edge, cjk_runs_are_single_tokens);
     tcase_add_test(edge, empty_and_separator_only_documents);
     tcase_add_test(edge, long_chunk_without_ascii_separators);
-    nt_test_add_random_token_tests(edge);
+    nt_test_add_random_token_tests(core, edge);
     TCase *errors = tcase_create("errors");
     tcase_add_test(errors, options_checked);
     nt_test_add_stopword_tests(core, edge, errors);

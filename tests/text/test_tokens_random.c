@@ -1,10 +1,11 @@
-/* test_tokens_random.c: tokenizer invariants on random bytes, joined to the text suite. */
+/* test_tokens_random.c: the tokenizer on random documents, joined to the text suite:
+ * invariants on random bytes, and exact tokens on random ASCII against a plain reference. */
 #include <check.h>
 #include <string.h>
 
 #include "nmftopics/text.h"
 
-void nt_test_add_random_token_tests(TCase *edge);
+void nt_test_add_random_token_tests(TCase *core, TCase *edge);
 
 /* What every token must satisfy whatever the input: checked on random documents. */
 typedef struct token_rules {
@@ -111,7 +112,76 @@ START_TEST(random_documents_give_well_formed_tokens)
 }
 END_TEST
 
-void nt_test_add_random_token_tests(TCase *edge)
+/* The tokens of ASCII text, one byte at a time: maximal runs of the pattern's characters,
+ * lowercased, kept within the length bounds; written into out as "token\n" lines. */
+static size_t reference_tokens(const char *s, size_t len, const nt_tokenizer_options *o,
+                               char *out)
 {
+    size_t n = 0, i = 0;
+    while (i < len) {
+        size_t start = i;
+        for (; i < len; i++) {
+            char c = s[i];
+            int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            int digit = c >= '0' && c <= '9';
+            if (!(letter || (digit && o->pattern != NT_TOKENS_LETTERS) ||
+                  (c == '_' && o->pattern == NT_TOKENS_WORD)))
+                break;
+        }
+        if (i - start >= o->min_length && i - start <= o->max_length) {
+            for (size_t k = start; k < i; k++)
+                out[n++] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+            out[n++] = '\n';
+        }
+        i += i == start;
+    }
+    return n;
+}
+
+typedef struct token_text {
+    char *text;  /* "token\n" lines */
+    size_t len;
+} token_text;
+
+static int append_token(void *user, const char *token, size_t len)
+{
+    token_text *t = user;
+    memcpy(t->text + t->len, token, len);
+    t->text[t->len + len] = '\n';
+    t->len += len + 1;
+    return 0;
+}
+
+START_TEST(ascii_documents_match_a_plain_reference)
+{
+    /* Every ASCII byte, letters and separators weighted up, so that runs of all lengths meet
+     * every kind of neighbour at every offset of the eight-byte words the scan reads. */
+    unsigned seed = 77u;
+    char doc[700], ours[1500], theirs[1500];
+    for (int pattern = NT_TOKENS_LETTERS; pattern <= NT_TOKENS_WORD; pattern++) {
+        nt_tokenizer_options opts = {(nt_token_pattern)pattern, 1 + (size_t)pattern % 2, 12};
+        nt_tokenizer *tok;
+        ck_assert_int_eq(nt_tokenizer_create(&opts, &tok, NULL), NT_OK);
+        for (int d = 0; d < 2000; d++) {
+            size_t len = (size_t)(d % 700);
+            for (size_t i = 0; i < len; i++) {
+                seed = seed * 1103515245u + 12345u;
+                unsigned r = seed >> 8;
+                doc[i] = r % 4 ? "abcXYZ09_ .@[`{/:"[r / 4 % 17] : (char)(1 + r / 4 % 127);
+            }
+            token_text t = {ours, 0};
+            ck_assert_int_eq(nt_tokenizer_run(tok, doc, len, append_token, &t, NULL, NULL), NT_OK);
+            size_t n = reference_tokens(doc, len, &opts, theirs);
+            ck_assert_uint_eq(t.len, n);
+            ck_assert_int_eq(memcmp(ours, theirs, n), 0);
+        }
+        nt_tokenizer_free(tok);
+    }
+}
+END_TEST
+
+void nt_test_add_random_token_tests(TCase *core, TCase *edge)
+{
+    tcase_add_test(core, ascii_documents_match_a_plain_reference);
     tcase_add_test(edge, random_documents_give_well_formed_tokens);
 }

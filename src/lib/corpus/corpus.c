@@ -130,7 +130,10 @@ static int buffer_reserve(nt_buffer *buf, size_t n)
     return NT_OK;
 }
 
-/* Reads an open regular file to its end, whatever size it had when listed. */
+/* Reads an open regular file to its end, whatever size it had when listed. A read that
+ * returns fewer bytes than asked for, once the file's size (hint, from fstat) is reached,
+ * is taken as the end of the file: for a regular file a short read means just that, and
+ * it spares the usual second read that returns 0 (one system call per document). */
 static int read_fd(int fd, size_t hint, nt_buffer *buf)
 {
     buf->len = 0;
@@ -139,12 +142,15 @@ static int read_fd(int fd, size_t hint, nt_buffer *buf)
     for (;;) {
         if (buf->cap - buf->len < 2 && buffer_reserve(buf, buf->cap) != NT_OK)
             return NT_ENOMEM;
-        ssize_t n = read(fd, buf->data + buf->len, buf->cap - 1 - buf->len);
+        size_t want = buf->cap - 1 - buf->len;
+        ssize_t n = read(fd, buf->data + buf->len, want);
         if (n == 0)
             return NT_OK;
         if (n < 0 && errno != EINTR)
             return NT_EIO;
         buf->len += n > 0 ? (size_t)n : 0;
+        if (n > 0 && (size_t)n < want && buf->len >= hint)
+            return NT_OK;
     }
 }
 

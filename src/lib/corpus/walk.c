@@ -1,5 +1,5 @@
 /* walk.c: listing the documents under a folder, recursively, in a deterministic order. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE  /* d_type and DT_* */
 #include "corpus_internal.h"
 
 #include <dirent.h>
@@ -81,27 +81,35 @@ static int visited_add(visited_set *v, const struct stat *st, int *fresh)
     return NT_OK;
 }
 
-static int compare_names(const void *a, const void *b)
+/* A folder entry: its name, and its type as the folder listing gave it (DT_UNKNOWN when
+ * the file system does not say), which spares a stat for every regular file. */
+typedef struct entry {
+    char *name;
+    unsigned char type;
+} entry;
+
+static int compare_entries(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
-static void free_names(char **names, size_t n)
+static void free_entries(entry *entries, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+        free(entries[i].name);
+    free(entries);
 }
 
-/* Reads the names of a folder (all but "." and ".."), sorted; takes ownership of fd. */
-static int list_folder(int fd, char ***out, size_t *count)
+/* Reads the entries of a folder (all but "." and ".."), sorted by name; takes ownership
+ * of fd. */
+static int list_folder(int fd, entry **out, size_t *count)
 {
     DIR *d = fdopendir(fd);
     if (!d) {
         close(fd);
         return NT_EIO;
     }
-    char **names = NULL;
+    entry *entries = NULL;
     size_t n = 0, cap = 0;
     int rc = NT_OK;
     errno = 0;
@@ -110,23 +118,26 @@ static int list_folder(int fd, char ***out, size_t *count)
             continue;
         if (n == cap) {
             cap = cap ? 2 * cap : 32;
-            char **bigger = realloc(names, cap * sizeof *names);
+            entry *bigger = realloc(entries, cap * sizeof *entries);
             rc = bigger ? NT_OK : NT_ENOMEM;
-            names = bigger ? bigger : names;
+            entries = bigger ? bigger : entries;
         }
-        if (rc == NT_OK && !(names[n++] = strdup(e->d_name)))
-            rc = NT_ENOMEM;
+        if (rc == NT_OK) {
+            entries[n].type = e->d_type;
+            if (!(entries[n++].name = strdup(e->d_name)))
+                rc = NT_ENOMEM;
+        }
     }
     if (rc == NT_OK && errno != 0)
         rc = NT_EIO;
     closedir(d);
     if (rc != NT_OK) {
-        free_names(names, n);
+        free_entries(entries, n);
         return rc;
     }
     if (n > 1)
-        qsort(names, n, sizeof *names, compare_names);
-    *out = names;
+        qsort(entries, n, sizeof *entries, compare_entries);
+    *out = entries;
     *count = n;
     return NT_OK;
 }
@@ -173,16 +184,21 @@ static int walk_child(walker *w, int dir, const char *name, const struct stat *s
     return rc;
 }
 
-/* Handles one entry of the folder open as dir. */
-static int walk_entry(walker *w, int dir, const char *name)
+/* Handles one entry of the folder open as dir. A regular file needs no stat (the listing
+ * said what it is); folders (for their device and inode), symbolic links and entries of
+ * unknown type are stat'ed. */
+static int walk_entry(walker *w, int dir, const entry *e)
 {
     nt_corpus_stats *stats = &w->corpus->stats;
+    const char *name = e->name;
     struct stat st;
     if (name[0] == '.') {
         stats->skipped_hidden++;
         return NT_OK;
     }
-    if (fstatat(dir, name, &st, 0) != 0) {
+    if (e->type == DT_REG)
+        st.st_mode = S_IFREG;
+    else if (fstatat(dir, name, &st, 0) != 0) {
         skip(w, &stats->skipped_unreadable, name, strerror(errno));
         return NT_OK;
     }
@@ -206,9 +222,9 @@ static int walk_entry(walker *w, int dir, const char *name)
 static int walk_folder(walker *w, int fd)
 {
     int dir = dup(fd);
-    char **names = NULL;
+    entry *entries = NULL;
     size_t n = 0;
-    int rc = dir < 0 ? NT_EIO : list_folder(fd, &names, &n);
+    int rc = dir < 0 ? NT_EIO : list_folder(fd, &entries, &n);
     if (dir < 0)
         close(fd);
     if (rc == NT_EIO) {
@@ -221,8 +237,8 @@ static int walk_folder(walker *w, int fd)
         rc = NT_OK;
     }
     for (size_t i = 0; rc == NT_OK && i < n; i++)
-        rc = walk_entry(w, dir, names[i]);
-    free_names(names, n);
+        rc = walk_entry(w, dir, &entries[i]);
+    free_entries(entries, n);
     if (dir >= 0)
         close(dir);
     return rc;

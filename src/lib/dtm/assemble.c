@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 #include "nmftopics/matrix.h"
@@ -40,26 +41,49 @@ static size_t column_pointers(const nt_row *rows, size_t m, const int *map, size
     return nnz;
 }
 
-/* Places every mapped entry in its column, weighted; next (size n_terms) is scratch. */
+/* The first column of thread t's share of A's entries: shares are equal in entries. */
+static size_t share_start(const cholmod_sparse *A, int t, int threads)
+{
+    const int *Ap = A->p;
+    size_t target = (size_t)Ap[A->ncol] / (size_t)threads * (size_t)t, lo = 0, hi = A->ncol;
+    while (lo < hi) {  /* the first j with Ap[j] >= target */
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)Ap[mid] < target)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Places every mapped entry in its column, weighted; next (size n_terms) is scratch. The
+ * writes land all over A: each thread takes the columns of one share and scans all rows
+ * for them, so that it writes to its own part of A only. */
 static void scatter(const nt_row *rows, const int *map, const double *idf,
-                    const nt_tfidf_options *o, cholmod_sparse *A, int *next)
+                    const nt_tfidf_options *o, cholmod_sparse *A, int *next, int threads)
 {
     const int *Ap = A->p;
     int *Ai = A->i;
     double *Ax = A->x;
     for (size_t j = 0; j < A->ncol; j++)
         next[j] = Ap[j];
-    for (size_t i = 0; i < A->nrow; i++)
-        for (size_t k = 0; k < rows[i].n; k++) {
-            int j = map[rows[i].term[k]];
-            if (j < 0)
-                continue;
-            double tf = rows[i].count[k];
-            if (o->sublinear_tf)
-                tf = 1.0 + log(tf);
-            Ai[next[j]] = (int)i;
-            Ax[next[j]++] = idf ? tf * idf[j] : tf;
-        }
+#pragma omp parallel num_threads(threads)
+    {
+        int t = omp_get_thread_num(), n_threads = omp_get_num_threads();
+        size_t lo = share_start(A, t, n_threads);
+        size_t hi = t + 1 < n_threads ? share_start(A, t + 1, n_threads) : A->ncol;
+        for (size_t i = 0; i < A->nrow; i++)
+            for (size_t k = 0; k < rows[i].n; k++) {
+                int j = map[rows[i].term[k]];
+                if (j < 0 || (size_t)j < lo || (size_t)j >= hi)
+                    continue;
+                double tf = rows[i].count[k];
+                if (o->sublinear_tf)
+                    tf = 1.0 + log(tf);
+                Ai[next[j]] = (int)i;
+                Ax[next[j]++] = idf ? tf * idf[j] : tf;
+            }
+    }
 }
 
 /* Scales each row to unit norm; norm (size m) is scratch. Sums run in column order, so
@@ -86,8 +110,8 @@ static size_t normalise(cholmod_sparse *A, nt_tfidf_norm kind, double *norm)
 }
 
 int nt_dtm_assemble(const nt_row *rows, size_t m, const int *map, size_t n_terms,
-                    const double *idf, const nt_tfidf_options *o, cholmod_sparse **out,
-                    size_t *empty_rows, nt_error *err)
+                    const double *idf, const nt_tfidf_options *o, int threads,
+                    cholmod_sparse **out, size_t *empty_rows, nt_error *err)
 {
     int *Ap = malloc((n_terms + 1) * sizeof *Ap);
     int *next = malloc((n_terms ? n_terms : 1) * sizeof *next);
@@ -108,7 +132,7 @@ int nt_dtm_assemble(const nt_row *rows, size_t m, const int *map, size_t n_terms
     if (rc == NT_OK) {
         for (size_t j = 0; j <= n_terms; j++)
             ((int *)A->p)[j] = Ap[j];
-        scatter(rows, map, idf, o, A, next);
+        scatter(rows, map, idf, o, A, next, threads > 0 ? threads : omp_get_max_threads());
         *empty_rows = normalise(A, o->norm, norm);
         *out = A;
     } else if (rc == NT_ENOMEM) {

@@ -42,8 +42,8 @@ static int count_corpus(const nt_corpus *corpus, const nt_text_options *text,
 /* Makes the nt_dtm from counted rows, taking ownership of vocab and idf (freed on
  * failure too); either being NULL stands for an allocation that failed. */
 static int make_dtm(const nt_corpus *corpus, const nt_pipeline *p, nt_vocab *vocab,
-                    double *idf, const int *map, const nt_tfidf_options *tfidf, nt_dtm **out,
-                    nt_error *err)
+                    double *idf, const int *map, const nt_tfidf_options *tfidf, int threads,
+                    nt_dtm **out, nt_error *err)
 {
     nt_dtm *d = vocab && idf ? calloc(1, sizeof *d) : NULL;
     if (!d || !(d->doc_names = calloc(p->m ? p->m : 1, sizeof *d->doc_names))) {
@@ -55,7 +55,7 @@ static int make_dtm(const nt_corpus *corpus, const nt_pipeline *p, nt_vocab *voc
     d->vocab = vocab;
     d->idf = idf;
     d->stats = p->stats;
-    int rc = nt_dtm_assemble(p->rows, p->m, map, vocab->n_terms, idf, tfidf, &d->A,
+    int rc = nt_dtm_assemble(p->rows, p->m, map, vocab->n_terms, idf, tfidf, threads, &d->A,
                              &d->stats.empty_rows, err);
     for (size_t i = 0; rc == NT_OK && i < p->m; i++)
         if (!(d->doc_names[i] = strdup(nt_corpus_name(corpus, p->kept[i]))))
@@ -84,7 +84,7 @@ int nt_dtm_build(const nt_corpus *corpus, const nt_text_options *text,
         rc = nt_vocab_builder_finish(p.builder, &text->prune, p.m, &vocab, &map, err);
     if (rc == NT_OK)
         rc = make_dtm(corpus, &p, vocab, nt_dtm_idf(vocab, p.m, tfidf->use_idf), map, tfidf,
-                      out, err);
+                      text->threads, out, err);
     free(map);
     nt_pipeline_free(&p);
     return rc;
@@ -104,7 +104,8 @@ int nt_dtm_build_with_vocab(const nt_corpus *corpus, const nt_text_options *text
         double *idf_copy = malloc((vocab->n_terms ? vocab->n_terms : 1) * sizeof *idf_copy);
         for (size_t j = 0; idf_copy && j < vocab->n_terms; j++)
             idf_copy[j] = idf ? idf[j] : 1.0;
-        rc = make_dtm(corpus, &p, nt_vocab_copy(vocab), idf_copy, map, tfidf, out, err);
+        rc = make_dtm(corpus, &p, nt_vocab_copy(vocab), idf_copy, map, tfidf, text->threads,
+                      out, err);
     }
     free(map);
     nt_pipeline_free(&p);

@@ -23,7 +23,7 @@ int nt_tokmap_init(nt_tokmap *m)
 
 void nt_tokmap_free(nt_tokmap *m)
 {
-    free(m->slots);
+    nt_table_free(m->slots, m->cap * sizeof *m->slots);
     free(m->arena);
     free(m->pending);
     memset(m, 0, sizeof *m);
@@ -50,7 +50,7 @@ static int grow(nt_tokmap *m)
         if (nt_term_is_pending(s->term))
             m->pending[-2 - s->term] = i;
     }
-    free(m->slots);
+    nt_table_free(m->slots, m->cap * sizeof *m->slots);
     m->slots = slots;
     m->cap = cap;
     return 0;
@@ -91,7 +91,7 @@ long nt_tokmap_add(nt_tokmap *m, size_t i, const char *token, size_t len, uint64
     m->n++;
     if (nt_term_is_pending(term))
         m->pending[m->n_pending++] = i;
-    if (2 * m->n > m->cap) {
+    if (4 * m->n > 3 * m->cap) {
         if (grow(m) != 0) {
             m->n--;  /* keep the table consistent: undo the addition */
             m->n_pending -= nt_term_is_pending(term);

@@ -32,7 +32,7 @@ typedef struct nt_tokmap_slot {
 } nt_tokmap_slot;
 
 typedef struct nt_tokmap {
-    nt_tokmap_slot *slots;  /* size cap, a power of two, at most half full */
+    nt_tokmap_slot *slots;  /* size cap, a power of two, at most three quarters full */
     size_t cap;
     size_t n;               /* tokens held */
     char *arena;            /* size arena_cap: the long tokens, back to back */

@@ -115,6 +115,25 @@ static int flush_queue(nt_worker *w)
     return 0;
 }
 
+/* Copies n <= NT_QUEUED_TEXT bytes as two overlapping copies of a fixed size, which
+ * compile to a few moves (a copy of variable length is a call to memcpy). */
+static void copy_short(char *to, const char *from, size_t n)
+{
+    if (n >= 16) {
+        memcpy(to, from, 16);
+        memcpy(to + n - 16, from + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(to, from, 8);
+        memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(to, from, 4);
+        memcpy(to + n - 4, from + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            to[i] = from[i];
+    }
+}
+
 /* The tokenizer's callback: one token, case-folded and normalised. Its slot in the token
  * table is prefetched and the token queued; it is counted NT_QUEUE tokens later, once the
  * slot has arrived from memory (most of the time lookups took went into waiting for it).
@@ -140,7 +159,7 @@ static int on_token(void *user, const char *token, size_t len)
     nt_queued *q = &w->queue[(w->queue_head + w->queued++) % NT_QUEUE];
     q->hash = hash;
     q->len = (uint32_t)len;
-    memcpy(q->text, token, len);
+    copy_short(q->text, token, len);
     return 0;
 }
 

@@ -30,14 +30,20 @@ static void put4(char *out, uint32_t v)
 char *nt_decimal_uint(char *out, uint64_t v)
 {
     char digits[20];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0);
-    while (n > 0)
-        *out++ = digits[--n];
-    return out;
+    char *p = digits + sizeof digits;
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    size_t n = (size_t)(digits + sizeof digits - p);
+    memcpy(out, p, n);
+    return out + n;
 }
 
 /* 10^k for k <= 38. */
@@ -81,10 +87,12 @@ static int digits17(uint64_t m, int s, uint64_t *q, int *exp10)
     return 0;
 }
 
-/* The %g layout of the digits of q (17 of them, trailing zeros dropped) at exponent x. */
+/* The %g layout of the digits of q (17 of them, trailing zeros dropped) at exponent x.
+ * Digits are moved by copies of fixed size, which compile to a few moves where copies of
+ * the exact length would call memcpy; the bytes written past the end are scratch. */
 static char *layout_g17(char *out, uint64_t q, int x)
 {
-    char d[17];
+    char d[33];  /* the digits, then room for the fixed-size copies of a tail */
     uint32_t high = (uint32_t)(q / 100000000u), low = (uint32_t)(q % 100000000u);
     d[0] = (char)('0' + high / 100000000u);  /* q < 10^17: 9 + 8 digits */
     high %= 100000000u;
@@ -92,38 +100,32 @@ static char *layout_g17(char *out, uint64_t q, int x)
     put4(d + 5, high % 10000);
     put4(d + 9, low / 10000);
     put4(d + 13, low % 10000);
+    memset(d + 17, '0', 16);
     int nd = 17;
     while (nd > 1 && d[nd - 1] == '0')
         nd--;
     if (x < -4) {  /* %e style: d.ddde-XX */
-        *out++ = d[0];
-        if (nd > 1) {
-            *out++ = '.';
-            memcpy(out, d + 1, (size_t)nd - 1);
-            out += nd - 1;
-        }
+        out[0] = d[0];
+        out[1] = '.';
+        memcpy(out + 2, d + 1, 16);
+        out += nd > 1 ? nd + 1 : 1;
         *out++ = 'e';
         *out++ = '-';
         if (-x < 10)
             *out++ = '0';
         return nt_decimal_uint(out, (uint64_t)-x);
     }
-    if (x < 0) {  /* 0.000ddd */
-        *out++ = '0';
-        *out++ = '.';
-        memset(out, '0', (size_t)(-x - 1));
-        out += -x - 1;
-        memcpy(out, d, (size_t)nd);
-        return out + nd;
+    if (x < 0) {  /* 0.000ddd, at most three zeros */
+        memcpy(out, "0.000", 5);
+        memcpy(out + 1 - x, d, 17);
+        return out + 1 - x + nd;
     }
-    memcpy(out, d, (size_t)x + 1);  /* the integer part keeps its zeros */
-    out += x + 1;
-    if (nd > x + 1) {
-        *out++ = '.';
-        memcpy(out, d + x + 1, (size_t)(nd - x - 1));
-        out += nd - x - 1;
-    }
-    return out;
+    memcpy(out, d, 17);  /* the integer part, x + 1 digits, keeps its zeros */
+    if (nd <= x + 1)
+        return out + x + 1;
+    out[x + 1] = '.';
+    memcpy(out + x + 2, d + x + 1, 16);
+    return out + nd + 1;
 }
 
 char *nt_decimal_g17(char *out, double v)

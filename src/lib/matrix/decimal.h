@@ -6,10 +6,11 @@
 #include <stdint.h>
 
 /* Room a caller leaves for one number: 20 digits of a uint64, or the 24 characters of the
- * longest %.17g form ("-1.2345678901234567e-308"), with a margin. */
-#define NT_DECIMAL_MAX 32
+ * longest %.17g form ("-1.2345678901234567e-308"); the formatting may also write scratch
+ * bytes past the end it returns, up to this many bytes in all. */
+#define NT_DECIMAL_MAX 40
 
-/* Writes v in decimal at out (no NUL) and returns the end of what it wrote. */
+/* Writes v in decimal at out (no NUL) and returns the end of the text. */
 char *nt_decimal_uint(char *out, uint64_t v);
 
 /* Writes exactly the characters printf("%.17g", v) would (no NUL) and returns their end.

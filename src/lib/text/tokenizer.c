@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -126,18 +127,44 @@ static int length_ok(const nt_tokenizer *tok, size_t code_points)
     return code_points >= tok->opts.min_length && code_points <= tok->opts.max_length;
 }
 
+/* Lowercases the n ASCII letters and digits at s into t (which has room for n + 8 bytes).
+ * Letters and digits all have bit 5 set except 'A'..'Z', so or-ing 0x20 into every byte
+ * lowercases them, eight bytes at a time; the last word may overlap the one before. */
+static void lowercase_alnum(char *t, const char *s, size_t n)
+{
+    const uint64_t bit5 = 0x2020202020202020u;
+    uint64_t w;
+    if (n < 8) {
+        for (size_t i = 0; i < n; i++)
+            t[i] = (char)(s[i] | 0x20);
+        return;
+    }
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&w, s + i, 8);
+        w |= bit5;
+        memcpy(t + i, &w, 8);
+    }
+    memcpy(&w, s + n - 8, 8);
+    w |= bit5;
+    memcpy(t + n - 8, &w, 8);
+}
+
 /* Emits the ASCII token s[0..len), lowercased into scratch to add the NUL. */
 static int emit_ascii(nt_tokenizer *tok, const char *s, size_t len)
 {
     if (!length_ok(tok, len))
         return 0;
-    if (nt_text_scratch_reserve(&tok->token, len + 1) < 0) {
+    if (len + 8 > tok->token.cap && nt_text_scratch_reserve(&tok->token, len + 8) < 0) {
         tok->out_of_memory = 1;
         return NT_ENOMEM;
     }
     char *t = tok->token.data;
-    for (size_t i = 0; i < len; i++) /* sets the lowercase bit of 'A'..'Z' only */
-        t[i] = (char)(s[i] | ((unsigned char)(s[i] - 'A') < 26) << 5);
+    if (tok->opts.pattern != NT_TOKENS_WORD || !memchr(s, '_', len)) {
+        lowercase_alnum(t, s, len);
+    } else {  /* '_' has bit 5 clear: set the lowercase bit of 'A'..'Z' only */
+        for (size_t i = 0; i < len; i++)
+            t[i] = (char)(s[i] | ((unsigned char)(s[i] - 'A') < 26) << 5);
+    }
     t[len] = '\0';
     return tok->emit(tok->user, t, len);
 }

@@ -11,9 +11,10 @@
 #include "vocab/vocab_internal.h"
 
 typedef struct kept_term {
-    char *key;      /* owned until moved into the vocabulary */
-    int old;        /* builder term id */
-    int64_t count;  /* corpus count */
+    char *key;        /* owned until moved into the vocabulary */
+    uint64_t prefix;  /* the key's first 8 bytes, big-endian, zero-padded */
+    int64_t count;    /* corpus count */
+    int old;          /* builder term id */
 } kept_term;
 
 static double bound_in_documents(nt_df_limit limit, size_t n_docs)
@@ -21,9 +22,22 @@ static double bound_in_documents(nt_df_limit limit, size_t n_docs)
     return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
 }
 
+/* Keys hold no NUL byte, so comparing zero-padded prefixes as numbers orders keys as strcmp
+ * does whenever they differ; most comparisons of a sort then never read the keys. */
+static uint64_t key_prefix(const char *key)
+{
+    uint64_t p = 0;
+    for (int i = 0; i < 8 && key[i]; i++)
+        p |= (uint64_t)(unsigned char)key[i] << (56 - 8 * i);
+    return p;
+}
+
 static int by_key(const void *a, const void *b)
 {
-    return strcmp(((const kept_term *)a)->key, ((const kept_term *)b)->key);
+    const kept_term *x = a, *y = b;
+    if (x->prefix != y->prefix)
+        return x->prefix < y->prefix ? -1 : 1;
+    return strcmp(x->key, y->key);
 }
 
 /* Most frequent first; equal counts in key order, so the cut is deterministic. */
@@ -32,7 +46,7 @@ static int by_count_then_key(const void *a, const void *b)
     const kept_term *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
-    return strcmp(x->key, y->key);
+    return by_key(a, b);
 }
 
 static void free_kept(kept_term *kept, size_t from, size_t to)
@@ -41,20 +55,26 @@ static void free_kept(kept_term *kept, size_t from, size_t to)
         free(kept[i].key);
 }
 
+static int within(const nt_vocab_builder *b, size_t t, double low, double high)
+{
+    double df = (double)b->df[t];
+    return df >= low && df <= high;
+}
+
 /* Collects the terms within [low, high] documents, with their keys. */
 static int collect(const nt_vocab_builder *b, double low, double high, kept_term *kept,
                    size_t *n_kept)
 {
     size_t k = 0;
     for (size_t t = 0; t < nt_vocab_builder_count(b); t++) {
-        double df = (double)b->df[t];
-        if (df < low || df > high)
+        if (!within(b, t, low, high))
             continue;
         kept[k].key = nt_vocab_builder_key(b, (int)t);
         if (!kept[k].key) {
             free_kept(kept, 0, k);
             return NT_ENOMEM;
         }
+        kept[k].prefix = key_prefix(kept[k].key);
         kept[k].old = (int)t;
         kept[k].count = b->counts[t];
         k++;
@@ -131,7 +151,9 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
                             "documents", hi, high, lo, low, n_docs);
     }
     size_t n = nt_vocab_builder_count(b), n_kept = 0;
-    kept_term *kept = malloc((n ? n : 1) * sizeof *kept);
+    for (size_t t = 0; t < n; t++)  /* a messy corpus keeps a fraction of its terms */
+        n_kept += within(b, t, low, high);
+    kept_term *kept = malloc((n_kept ? n_kept : 1) * sizeof *kept);
     int *map = malloc((n ? n : 1) * sizeof *map);
     if (!kept || !map || collect(b, low, high, kept, &n_kept) != NT_OK) {
         free(kept);

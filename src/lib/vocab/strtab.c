@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "nmftopics/error.h"
+#include "vocab/table_alloc.h"
 
 #define INITIAL_SLOTS 1024
 #define INITIAL_BYTES 8192
@@ -14,7 +15,7 @@ int nt_strtab_init(nt_strtab *t)
     t->slot_cap = INITIAL_SLOTS;
     t->id_cap = INITIAL_SLOTS / 2;
     t->bytes_cap = INITIAL_BYTES;
-    t->slots = malloc(t->slot_cap * sizeof *t->slots);
+    t->slots = nt_table_calloc(t->slot_cap * sizeof *t->slots);
     t->offsets = malloc((t->id_cap + 1) * sizeof *t->offsets);
     t->bytes = malloc(t->bytes_cap);
     if (!t->slots || !t->offsets || !t->bytes) {
@@ -31,17 +32,10 @@ void nt_strtab_free(nt_strtab *t)
 {
     if (!t)
         return;
-    free(t->slots);
+    nt_table_free(t->slots, t->slot_cap * sizeof *t->slots);
     free(t->offsets);
     free(t->bytes);
     memset(t, 0, sizeof *t);
-}
-
-void nt_strtab_clear(nt_strtab *t)
-{
-    for (size_t i = 0; i < t->slot_cap; i++)
-        t->slots[i].id = -1;
-    t->n = 0;
 }
 
 /* The slot holding the key, or the empty slot where it would go. */
@@ -59,18 +53,13 @@ static size_t probe(const nt_strtab *t, const char *s, size_t len, uint64_t hash
     }
 }
 
-int nt_strtab_find(const nt_strtab *t, const char *s, size_t len, uint64_t hash)
-{
-    return t->slots[probe(t, s, len, hash)].id;
-}
-
 /* Doubles the slot array, re-placing slots from their tags in the order they lie. */
 static int grow_slots(nt_strtab *t)
 {
     if (t->slot_cap > UINT32_MAX / 2)  /* tags hold 32 bits of index */
         return NT_ENOMEM;
     size_t cap = t->slot_cap * 2, mask = cap - 1;
-    nt_strtab_slot *slots = malloc(cap * sizeof *slots);
+    nt_strtab_slot *slots = nt_table_calloc(cap * sizeof *slots);
     if (!slots)
         return NT_ENOMEM;
     for (size_t i = 0; i < cap; i++)
@@ -84,7 +73,7 @@ static int grow_slots(nt_strtab *t)
             i = (i + 1) & mask;
         slots[i] = s;
     }
-    free(t->slots);
+    nt_table_free(t->slots, t->slot_cap * sizeof *t->slots);
     t->slots = slots;
     t->slot_cap = cap;
     return 0;

@@ -87,12 +87,6 @@ int nt_strtab_init(nt_strtab *t);
 /* Releases t's storage; t may be NULL or zeroed. */
 void nt_strtab_free(nt_strtab *t);
 
-/* Empties t, keeping its storage for reuse. */
-void nt_strtab_clear(nt_strtab *t);
-
-/* Returns the id of the len bytes at s (hash = nt_strtab_hash(s, len)), or -1. */
-int nt_strtab_find(const nt_strtab *t, const char *s, size_t len, uint64_t hash);
-
 /* Stores *id for the len bytes at s, adding them when new. Returns 1 when added, 0 when
  * already present, NT_ENOMEM (nothing added) or NT_EINVAL past INT32_MAX strings. */
 int nt_strtab_intern(nt_strtab *t, const char *s, size_t len, uint64_t hash, int *id);

@@ -1,26 +1,30 @@
-/* table_alloc.c: hash tables on huge pages when Linux offers them (madvise mode). */
+/* table_alloc.c: large hash tables as anonymous mappings, on huge pages when Linux offers
+ * them (madvise mode), small ones from the heap. */
 #define _DEFAULT_SOURCE
 #include "vocab/table_alloc.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 
-#define HUGE_PAGE ((size_t)2 << 20)
+#define MAPPED_MIN ((size_t)2 << 20)  /* one huge page */
 
 void *nt_table_calloc(size_t bytes)
 {
+    if (bytes < MAPPED_MIN)
+        return calloc(bytes ? bytes : 1, 1);
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
 #ifdef MADV_HUGEPAGE
-    if (bytes >= HUGE_PAGE && bytes <= SIZE_MAX - HUGE_PAGE) {
-        size_t size = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-        void *p = aligned_alloc(HUGE_PAGE, size);
-        if (p) {
-            madvise(p, size, MADV_HUGEPAGE);  /* advice only: failing it costs nothing */
-            memset(p, 0, bytes);
-        }
-        return p;
-    }
+    madvise(p, bytes, MADV_HUGEPAGE);  /* advice only: failing it costs nothing */
 #endif
-    return calloc(bytes ? bytes : 1, 1);
+    return p;
+}
+
+void nt_table_free(void *p, size_t bytes)
+{
+    if (p && bytes >= MAPPED_MIN)
+        munmap(p, bytes);
+    else
+        free(p);
 }
