@@ -1,6 +1,5 @@
 /* test_decimal.c: the matrix writers' number formatting against printf, its reference:
  * the text must be exactly what printf("%.17g") or printf("%llu") writes. */
-#define _POSIX_C_SOURCE 200809L /* setenv, for the locale */
 #include <check.h>
 #include <locale.h>
 #include <math.h>
@@ -126,28 +125,38 @@ START_TEST(sparse_file_is_what_fprintf_writes)
 END_TEST
 
 #ifdef NT_TEST_COMMA_LOCALE
-/* A host program's comma-decimal LC_NUMERIC changes nothing in a matrix file, on the fast
- * path or the printf one (1.5e-300 and 2.5e20 are outside the fast range). */
-START_TEST(comma_locale_leaves_the_matrix_file_alone)
+/* The writers' files under a comma-decimal LC_NUMERIC are those of the C locale: the values
+ * printf formats for nt_decimal_g17 (below 1e-6, above 2^53, subnormal) and every value of
+ * the dense writers. */
+START_TEST(comma_locale_does_not_reach_the_files)
 {
-    cholmod_sparse *A = nt_sparse_allocate(2, 2, 4);
-    int *Ap = A->p, *Ai = A->i;
-    double *Ax = A->x;
-    Ap[0] = 0, Ap[1] = 2, Ap[2] = 4;
-    Ai[0] = 0, Ai[1] = 1, Ai[2] = 0, Ai[3] = 1;
-    Ax[0] = 0.5, Ax[1] = 1.5e-300, Ax[2] = 2.5e20, Ax[3] = 0.1;
-    const char *c_path = nt_test_path(NULL, "c.mtx"), *comma_path = nt_test_path(NULL, "de.mtx");
-    ck_assert_int_eq(nt_sparse_write_mtx(c_path, A, NULL), NT_OK);
+    static const double x[6] = {1e-300, 2.5e-7, 1e20, 4.9e-324, 0.1, 1.0 / 3.0};
+    nt_dense_layout layout = {2, 3, 3, 1};
+    const char *c_tsv = nt_test_path(NULL, "c.tsv"), *c_mtx = nt_test_path(NULL, "c.mtx");
+    const char *tsv = nt_test_path(NULL, "comma.tsv"), *mtx = nt_test_path(NULL, "comma.mtx");
+    char c_text[6][NT_DECIMAL_MAX + 1], text[6][NT_DECIMAL_MAX + 1];
+    ck_assert_int_eq(nt_dense_write_tsv(c_tsv, x, layout, NULL), NT_OK);
+    ck_assert_int_eq(nt_dense_write_mtx(c_mtx, x, layout, NULL), NT_OK);
+    for (int q = 0; q < 6; q++)
+        *nt_decimal_g17(c_text[q], x[q]) = '\0';
     nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
-    ck_assert_int_eq(nt_sparse_write_mtx(comma_path, A, NULL), NT_OK);
+    for (int q = 0; q < 6; q++)
+        *nt_decimal_g17(text[q], x[q]) = '\0';
+    int tsv_status = nt_dense_write_tsv(tsv, x, layout, NULL);
+    int mtx_status = nt_dense_write_mtx(mtx, x, layout, NULL);
     setlocale(LC_NUMERIC, "C");
-    char *c_text = nt_test_read_file(c_path), *comma_text = nt_test_read_file(comma_path);
-    ck_assert_str_eq(comma_text, c_text);
-    ck_assert_ptr_null(strchr(c_text, ','));
-    NT_TEST_ASSERT_CONTAINS(c_text, "1 1 0.5\n2 1 1.5000000000000001e-300\n1 2 2.5e+20\n");
-    free(c_text);
-    free(comma_text);
-    nt_sparse_free(&A);
+    ck_assert_int_eq(tsv_status, NT_OK);
+    ck_assert_int_eq(mtx_status, NT_OK);
+    for (int q = 0; q < 6; q++)
+        ck_assert_str_eq(text[q], c_text[q]);
+    const char *pairs[2][2] = {{tsv, c_tsv}, {mtx, c_mtx}};
+    for (int f = 0; f < 2; f++) {
+        char *got = nt_test_read_file(pairs[f][0]), *want = nt_test_read_file(pairs[f][1]);
+        ck_assert_str_eq(got, want);
+        ck_assert_ptr_nonnull(strstr(want, "4.9406564584124654e-324"));
+        free(got);
+        free(want);
+    }
 }
 END_TEST
 #endif
@@ -158,6 +167,6 @@ void add_decimal_tests(TCase *core, TCase *edge)
                 sparse_file_is_what_fprintf_writes);
     NT_TEST_ADD(edge, rounding_edges_match_printf);
 #ifdef NT_TEST_COMMA_LOCALE
-    NT_TEST_ADD(edge, comma_locale_leaves_the_matrix_file_alone);
+    NT_TEST_ADD(edge, comma_locale_does_not_reach_the_files);
 #endif
 }

@@ -7,6 +7,8 @@
 
 #include "common/number.h"
 
+_Static_assert(NT_NUMBER_MAX <= NT_DECIMAL_MAX, "nt_number_g must fit a decimal's room");
+
 typedef unsigned __int128 u128;
 
 static const uint64_t pow10_64[20] = {
@@ -138,8 +140,8 @@ char *nt_decimal_g17(char *out, double v)
     uint64_t q;
     int x;
     /* Normal numbers below 2^53 whose digits fit the 128-bit product; every other value
-     * (zero, subnormals, huge numbers, infinities, NaN) is rare enough for printf, in the
-     * C locale's form whatever LC_NUMERIC says. */
+     * (zero, subnormals, huge numbers, infinities, NaN) is rare enough for printf, through
+     * nt_number_g so that a host program's LC_NUMERIC does not reach the file. */
     if (biased == 0 || biased == 0x7ff || s <= 0 || s >= 128 ||
         !digits17((bits & ((UINT64_C(1) << 52) - 1)) | UINT64_C(1) << 52, s, &q, &x))
         return out + nt_number_g(out, 17, v);

@@ -13,10 +13,10 @@
 /* Writes v in decimal at out (no NUL) and returns the end of the text. */
 char *nt_decimal_uint(char *out, uint64_t v);
 
-/* Writes exactly the characters printf("%.17g", v) writes in the C locale (no NUL) and
- * returns their end; 17 significant digits read back to the same double. Numbers from 1e-6
- * to 2^53 (every TF-IDF weight) are formatted with exact integer arithmetic, about ten
- * times faster than printf; others go through nt_number_g, whatever LC_NUMERIC says. */
+/* Writes exactly the characters printf("%.17g", v) would in the C locale (no NUL) and
+ * returns their end. 17 significant digits read back to the same double. Numbers from 1e-6
+ * to 2^53 (every TF-IDF weight) are formatted with exact integer arithmetic, about ten times
+ * faster than printf; others go through nt_number_g (common/number.h). */
 char *nt_decimal_g17(char *out, double v);
 
 #endif
