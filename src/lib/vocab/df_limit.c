@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/number.h"
 #include "nmftopics/vocab.h"
 
 int nt_df_limit_parse(const char *text, nt_df_limit *out, nt_error *err)
@@ -34,9 +35,9 @@ void nt_df_limit_format(nt_df_limit limit, char *buf, size_t size)
         snprintf(buf, size, "%.0f", limit.value);
         return;
     }
-    snprintf(buf, size, "%.15g", limit.value);
-    if (!strpbrk(buf, ".e"))
-        strncat(buf, ".0", size - strlen(buf) - 1);
+    char number[NT_NUMBER_MAX];
+    nt_number_g(number, 15, limit.value); /* '.' under any locale, so the text parses back */
+    snprintf(buf, size, "%s%s", number, strpbrk(number, ".e") ? "" : ".0");
 }
 
 void nt_vocab_prune_options_init(nt_vocab_prune_options *opts)

@@ -58,7 +58,8 @@ nt_vocab *nt_vocab_copy(const nt_vocab *v)
     return c;
 }
 
-int nt_vocab_key_compare(const char *a, size_t la, const char *b, size_t lb)
+/* Byte-wise comparison of two keys given with their lengths: the order of strcmp. */
+static int key_compare(const char *a, size_t la, const char *b, size_t lb)
 {
     int c = memcmp(a, b, la < lb ? la : lb);
     if (c != 0)
@@ -72,7 +73,7 @@ long nt_vocab_find(const nt_vocab *v, const char *key, size_t len)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *s = v->stems[mid];
-        int c = nt_vocab_key_compare(s, strlen(s), key, len);
+        int c = key_compare(s, strlen(s), key, len);
         if (c == 0)
             return (long)mid;
         if (c < 0)

@@ -9,7 +9,4 @@
 /* A vocabulary of n_terms zeroed terms (NULL strings), or NULL when out of memory. */
 nt_vocab *nt_vocab_alloc(size_t n_terms);
 
-/* Byte-wise comparison of two keys given with their lengths: the order of strcmp. */
-int nt_vocab_key_compare(const char *a, size_t la, const char *b, size_t lb);
-
 #endif
