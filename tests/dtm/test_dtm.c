@@ -4,7 +4,6 @@
  * in test_dtm_parity.c). */
 #define _XOPEN_SOURCE 700
 #include <check.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,19 +11,15 @@
 
 #include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
+#include "nt_test.h"
 #include "test_dtm.h"
 
 START_TEST(counts_rows_names_and_idf)
 {
-    const char *dir = new_dir("counts");
-    write_file(dir, "a.txt", "Apple banana apple", 18);
-    write_file(dir, "b.txt", "banana cherry", 13);
+    const char *dir = fruit_dir("counts");
     nt_text_options t;
     nt_tfidf_options f;
-    plain_options(&t, &f);
-    t.stem = 0;
-    f.use_idf = 0;
-    f.norm = NT_NORM_NONE;
+    count_options(&t, &f);
     nt_dtm *d = build_dir(dir, &t, &f);
     ck_assert_uint_eq(d->A->nrow, 2);
     ck_assert_uint_eq(d->A->ncol, 3);
@@ -54,9 +49,8 @@ END_TEST
 
 START_TEST(surface_forms_under_stemming)
 {
-    const char *dir = new_dir("surfaces");
-    const char *text = "Government governments government governing. Running runs runs.";
-    write_file(dir, "doc", text, strlen(text));
+    const char *dir = nt_test_make_dir(NULL, "surfaces");
+    nt_test_write_file(dir, "doc", "Government governments government governing. Running runs runs.");
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -74,17 +68,13 @@ END_TEST
 
 START_TEST(bigrams_skip_stop_words)
 {
-    const char *dir = new_dir("bigrams");
-    const char *text = "state of the union, state of the union";
-    write_file(dir, "doc", text, strlen(text));
+    const char *dir = nt_test_make_dir(NULL, "bigrams");
+    nt_test_write_file(dir, "doc", "state of the union, state of the union");
     nt_text_options t;
     nt_tfidf_options f;
-    plain_options(&t, &f);
+    count_options(&t, &f);
     t.bundled_stopwords = 1;
     t.ngram_max = 2;
-    t.stem = 0;
-    f.use_idf = 0;
-    f.norm = NT_NORM_NONE;
     nt_dtm *d = build_dir(dir, &t, &f);
     /* "of the" are stop words: bigrams join the remaining neighbours, across the comma */
     ck_assert_uint_eq(d->vocab->n_terms, 4);
@@ -99,9 +89,7 @@ END_TEST
 
 START_TEST(extra_stopwords_are_removed)
 {
-    const char *dir = new_dir("extra");
-    write_file(dir, "a.txt", "Apple banana apple", 18);
-    write_file(dir, "b.txt", "banana cherry", 13);
+    const char *dir = fruit_dir("extra");
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -138,8 +126,7 @@ static void assert_same_dtm(const nt_dtm *a, const nt_dtm *b)
 
 START_TEST(threads_do_not_change_the_result)
 {
-    const char *dir = new_dir("threads");
-    make_random_corpus(dir, 700); /* several batches with one thread, one with three */
+    const char *dir = make_random_corpus("threads", 700); /* several batches with one thread, one with three */
     nt_text_options t;
     nt_tfidf_options f;
     nt_text_options_init(&t);
@@ -159,8 +146,7 @@ END_TEST
 
 START_TEST(fixed_vocabulary_reproduces_and_ignores_unknown)
 {
-    const char *dir = new_dir("fit");
-    make_random_corpus(dir, 50);
+    const char *dir = make_random_corpus("fit", 50);
     nt_text_options t;
     nt_tfidf_options f;
     nt_text_options_init(&t);
@@ -176,10 +162,9 @@ START_TEST(fixed_vocabulary_reproduces_and_ignores_unknown)
     assert_same_dtm(fit, again); /* the training corpus maps onto itself exactly */
     nt_dtm_free(again);
     nt_corpus_free(corpus);
-    const char *other = new_dir("transform");
-    const char *text = "markets unheardof markets zebra";
-    write_file(other, "new.txt", text, strlen(text));
-    write_file(other, "blank.txt", "", 0);
+    const char *other = nt_test_make_dir(NULL, "transform");
+    nt_test_write_file(other, "new.txt", "markets unheardof markets zebra");
+    nt_test_write_file(other, "blank.txt", "");
     ck_assert_int_eq(nt_corpus_open_dir(other, NULL, &corpus, NULL), NT_OK);
     ck_assert_int_eq(nt_dtm_build_with_vocab(corpus, &t, &f, fit->vocab, fit->idf, NULL, &again,
                                              NULL), NT_OK);
@@ -198,9 +183,9 @@ END_TEST
 
 START_TEST(write_produces_three_aligned_files)
 {
-    const char *dir = new_dir("write");
-    write_file(dir, "one", "alpha beta", 10);
-    write_file(dir, "two", "beta gamma gamma", 16);
+    const char *dir = nt_test_make_dir(NULL, "write");
+    nt_test_write_file(dir, "one", "alpha beta");
+    nt_test_write_file(dir, "two", "beta gamma gamma");
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -227,41 +212,17 @@ START_TEST(write_produces_three_aligned_files)
 }
 END_TEST
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
-    if (!mkdtemp(test_root)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("dtm");
-    TCase *core = tcase_create("core");
-    add_parity_tests(core);
-    tcase_add_test(core, counts_rows_names_and_idf);
-    tcase_add_test(core, surface_forms_under_stemming);
-    tcase_add_test(core, bigrams_skip_stop_words);
-    tcase_add_test(core, extra_stopwords_are_removed);
-    tcase_add_test(core, threads_do_not_change_the_result);
-    tcase_add_test(core, fixed_vocabulary_reproduces_and_ignores_unknown);
-    tcase_add_test(core, write_produces_three_aligned_files);
-    TCase *edge = tcase_create("edge");
-    add_edge_tests(edge);
-    TCase *errors = tcase_create("errors");
-    add_error_tests(errors);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    nftw(test_root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("dtm", &tc);
+    add_parity_tests(tc.core);
+    NT_TEST_ADD(tc.core, counts_rows_names_and_idf, surface_forms_under_stemming,
+                bigrams_skip_stop_words, extra_stopwords_are_removed,
+                threads_do_not_change_the_result, fixed_vocabulary_reproduces_and_ignores_unknown,
+                write_produces_three_aligned_files);
+    add_edge_tests(tc.edge);
+    add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

@@ -6,9 +6,6 @@
 
 #include "nmftopics/dtm.h"
 
-/* The suite's scratch folder, created by main and removed at the end. */
-extern char test_root[];
-
 /* Warnings and progress seen through the hooks (seen_log, seen_progress). */
 typedef struct seen {
     int warnings;
@@ -21,11 +18,9 @@ void seen_log(void *user, nt_log_level level, const char *message);
 /* Checks the phase name and that progress never goes backwards. */
 void seen_progress(void *user, const char *phase, size_t done, size_t total);
 
-/* Writes len bytes as dir/name. */
-void write_file(const char *dir, const char *name, const char *bytes, size_t len);
-
-/* A new empty folder test_root/name; the returned path is overwritten by the next call. */
-const char *new_dir(const char *name);
+/* A new folder name in the scratch folder holding a.txt "Apple banana apple" and b.txt
+ * "banana cherry"; the path is one of nt_test_path's rotating buffers. */
+const char *fruit_dir(const char *name);
 
 /* Opens the folder dir and builds its matrix; returns the status. */
 int build_status(const char *dir, const nt_text_options *t, const nt_tfidf_options *f,
@@ -37,14 +32,18 @@ nt_dtm *build_dir(const char *dir, const nt_text_options *t, const nt_tfidf_opti
 /* Options with no df pruning and no stop words, so small corpora keep every token. */
 void plain_options(nt_text_options *t, nt_tfidf_options *f);
 
+/* plain_options without stemming, idf or row normalisation: the matrix holds raw counts. */
+void count_options(nt_text_options *t, nt_tfidf_options *f);
+
 /* Value of (r, c) of a sorted compressed-column matrix, 0 when not stored. */
 double entry(const cholmod_sparse *A, int r, int c);
 
 /* n_docs documents of pseudo-random text (fixed seed) from a small stock of words, some
- * of them empty, written into dir as dNNNN.txt. */
-void make_random_corpus(const char *dir, int n_docs);
+ * of them empty, written as dNNNN.txt into the new folder name of the scratch folder; returns
+ * the folder's path (a static buffer overwritten by the next call). */
+const char *make_random_corpus(const char *name, int n_docs);
 
-/* The test cases of the other files. */
+/* The tests of the other files, added to the suite's test cases. */
 void add_parity_tests(TCase *tc);
 void add_edge_tests(TCase *tc);
 void add_error_tests(TCase *tc);

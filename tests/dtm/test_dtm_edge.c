@@ -11,16 +11,17 @@
 
 #include "nmftopics/corpus.h"
 #include "nmftopics/dtm.h"
+#include "nt_test.h"
 #include "test_dtm.h"
 
 START_TEST(binary_skipped_empty_kept_latin1_counted)
 {
-    const char *dir = new_dir("mixed");
-    write_file(dir, "1.txt", "first words", 11);
-    write_file(dir, "2.bin", "bin\0ary", 7);
-    write_file(dir, "3.txt", "", 0);
-    write_file(dir, "4.txt", "caf\xe9 words", 10); /* Latin-1 é */
-    write_file(dir, "5.bin", "\0", 1);
+    const char *dir = nt_test_make_dir(NULL, "mixed");
+    nt_test_write_file(dir, "1.txt", "first words");
+    nt_test_write_bytes(dir, "2.bin", "bin\0ary", 7);
+    nt_test_write_file(dir, "3.txt", "");
+    nt_test_write_file(dir, "4.txt", "caf\xe9 words"); /* Latin-1 é */
+    nt_test_write_bytes(dir, "5.bin", "\0", 1);
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -48,10 +49,8 @@ END_TEST
 
 START_TEST(lines_corpus_rows_follow_lines)
 {
-    const char *dir = new_dir("lines");
-    write_file(dir, "docs.txt", "alpha beta\n\nbeta gamma\n", 23);
-    char path[512];
-    snprintf(path, sizeof path, "%s/docs.txt", dir);
+    const char *dir = nt_test_make_dir(NULL, "lines");
+    const char *path = nt_test_write_file(dir, "docs.txt", "alpha beta\n\nbeta gamma\n");
     nt_corpus *corpus;
     ck_assert_int_eq(nt_corpus_open_lines(path, NULL, &corpus, NULL), NT_OK);
     nt_text_options t;
@@ -69,8 +68,7 @@ END_TEST
 
 START_TEST(norms_hold)
 {
-    const char *dir = new_dir("norms");
-    make_random_corpus(dir, 40);
+    const char *dir = make_random_corpus("norms", 40);
     nt_text_options t;
     nt_tfidf_options f;
     nt_text_options_init(&t);
@@ -104,22 +102,22 @@ static void assert_build_fails(const char *dir, const nt_text_options *t, int st
 
 START_TEST(empty_and_filtered_corpora_fail)
 {
-    const char *dir = new_dir("empty");
-    write_file(dir, "a", "", 0);
-    write_file(dir, "b", "the and of a I", 14);
+    const char *dir = nt_test_make_dir(NULL, "empty");
+    nt_test_write_file(dir, "a", "");
+    nt_test_write_file(dir, "b", "the and of a I");
     nt_text_options t;
     nt_text_options_init(&t);
     assert_build_fails(dir, &t, NT_EEMPTY, "no terms in 2 documents");
-    dir = new_dir("binary");
-    write_file(dir, "a", "\0", 1);
+    dir = nt_test_make_dir(NULL, "binary");
+    nt_test_write_bytes(dir, "a", "\0", 1);
     assert_build_fails(dir, &t, NT_EEMPTY, "hold NUL bytes");
-    dir = new_dir("pruned");
-    write_file(dir, "a", "alpha", 5);
-    write_file(dir, "b", "beta", 4);
+    dir = nt_test_make_dir(NULL, "pruned");
+    nt_test_write_file(dir, "a", "alpha");
+    nt_test_write_file(dir, "b", "beta");
     /* 2 documents: max_df 0.5 is 1 document, below the default min_df 2 */
     assert_build_fails(dir, &t, NT_EINVAL, "max_df 0.5 (1 documents) is below min_df 2");
-    write_file(dir, "c", "gamma", 5);
-    write_file(dir, "d", "delta", 5); /* 4 documents: max_df 0.5 reaches min_df 2 */
+    nt_test_write_file(dir, "c", "gamma");
+    nt_test_write_file(dir, "d", "delta"); /* 4 documents: max_df 0.5 reaches min_df 2 */
     assert_build_fails(dir, &t, NT_EEMPTY, "min_df 2"); /* every term in one document */
 }
 END_TEST
@@ -159,8 +157,8 @@ END_TEST
 
 START_TEST(failed_write_leaves_no_file)
 {
-    const char *dir = new_dir("nowrite");
-    write_file(dir, "a", "alpha beta", 10);
+    const char *dir = nt_test_make_dir(NULL, "nowrite");
+    nt_test_write_file(dir, "a", "alpha beta");
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -185,14 +183,12 @@ END_TEST
 
 void add_edge_tests(TCase *tc)
 {
-    tcase_add_test(tc, binary_skipped_empty_kept_latin1_counted);
-    tcase_add_test(tc, lines_corpus_rows_follow_lines);
-    tcase_add_test(tc, norms_hold);
+    NT_TEST_ADD(tc, binary_skipped_empty_kept_latin1_counted, lines_corpus_rows_follow_lines,
+                norms_hold);
 }
 
 void add_error_tests(TCase *tc)
 {
-    tcase_add_test(tc, empty_and_filtered_corpora_fail);
-    tcase_add_test(tc, bad_options_fail);
-    tcase_add_test(tc, failed_write_leaves_no_file);
+    NT_TEST_ADD(tc, empty_and_filtered_corpora_fail, bad_options_fail,
+                failed_write_leaves_no_file);
 }

@@ -90,47 +90,34 @@ static void check_variant(const char *variant, const nt_text_options *t,
     nt_dtm_free(d);
 }
 
-START_TEST(parity_default)
-{
-    nt_text_options t;
-    nt_tfidf_options f;
-    sklearn_options(&t, &f);
-    check_variant("default", &t, &f);
-}
-END_TEST
+/* The fixture variants scripts/make_tfidf_fixture.py writes, each a change to the
+ * scikit-learn defaults (maxfeatures, which needs the fixture's term count, has its own test). */
+static const struct variant {
+    const char *name;
+    int sublinear_tf, use_idf;
+    nt_tfidf_norm norm;
+    nt_df_limit min_df, max_df;
+    int ngram_max;
+} variants[] = {
+    {"default", 0, 1, NT_NORM_L2, {1, 0}, {1.0, 1}, 1},
+    {"sublinear_l1_mindf2", 1, 1, NT_NORM_L1, {2, 0}, {1.0, 1}, 1},
+    {"noidf_nonorm_maxdf", 0, 0, NT_NORM_NONE, {1, 0}, {0.1, 1}, 1},
+    {"bigrams_mindf2", 0, 1, NT_NORM_L2, {2, 0}, {1.0, 1}, 2},
+};
 
-START_TEST(parity_sublinear_l1_min_df)
+START_TEST(parity_variant)
 {
+    const struct variant *v = &variants[_i];
     nt_text_options t;
     nt_tfidf_options f;
     sklearn_options(&t, &f);
-    f.sublinear_tf = 1;
-    f.norm = NT_NORM_L1;
-    t.prune.min_df = (nt_df_limit){2, 0};
-    check_variant("sublinear_l1_mindf2", &t, &f);
-}
-END_TEST
-
-START_TEST(parity_no_idf_no_norm_max_df)
-{
-    nt_text_options t;
-    nt_tfidf_options f;
-    sklearn_options(&t, &f);
-    f.use_idf = 0;
-    f.norm = NT_NORM_NONE;
-    t.prune.max_df = (nt_df_limit){0.1, 1};
-    check_variant("noidf_nonorm_maxdf", &t, &f);
-}
-END_TEST
-
-START_TEST(parity_bigrams)
-{
-    nt_text_options t;
-    nt_tfidf_options f;
-    sklearn_options(&t, &f);
-    t.ngram_max = 2;
-    t.prune.min_df = (nt_df_limit){2, 0};
-    check_variant("bigrams_mindf2", &t, &f);
+    f.sublinear_tf = v->sublinear_tf;
+    f.use_idf = v->use_idf;
+    f.norm = v->norm;
+    t.prune.min_df = v->min_df;
+    t.prune.max_df = v->max_df;
+    t.ngram_max = v->ngram_max;
+    check_variant(v->name, &t, &f);
 }
 END_TEST
 
@@ -152,9 +139,6 @@ END_TEST
 
 void add_parity_tests(TCase *tc)
 {
-    tcase_add_test(tc, parity_default);
-    tcase_add_test(tc, parity_sublinear_l1_min_df);
-    tcase_add_test(tc, parity_no_idf_no_norm_max_df);
-    tcase_add_test(tc, parity_bigrams);
+    tcase_add_loop_test(tc, parity_variant, 0, (int)(sizeof variants / sizeof *variants));
     tcase_add_test(tc, parity_max_terms);
 }

@@ -5,12 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "nmftopics/corpus.h"
+#include "nt_test.h"
 #include "test_dtm.h"
-
-char test_root[] = "/tmp/nt_test_dtm_XXXXXX";
 
 void seen_log(void *user, nt_log_level level, const char *message)
 {
@@ -31,22 +29,12 @@ void seen_progress(void *user, const char *phase, size_t done, size_t total)
     s->total = total;
 }
 
-void write_file(const char *dir, const char *name, const char *bytes, size_t len)
+const char *fruit_dir(const char *name)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "wb");
-    ck_assert_ptr_nonnull(fp);
-    ck_assert_uint_eq(fwrite(bytes, 1, len, fp), len);
-    fclose(fp);
-}
-
-const char *new_dir(const char *name)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", test_root, name);
-    ck_assert_int_eq(mkdir(path, 0755), 0);
-    return path;
+    const char *dir = nt_test_make_dir(NULL, name);
+    nt_test_write_file(dir, "a.txt", "Apple banana apple");
+    nt_test_write_file(dir, "b.txt", "banana cherry");
+    return dir;
 }
 
 int build_status(const char *dir, const nt_text_options *t, const nt_tfidf_options *f,
@@ -79,6 +67,14 @@ void plain_options(nt_text_options *t, nt_tfidf_options *f)
     t->bundled_stopwords = 0;
 }
 
+void count_options(nt_text_options *t, nt_tfidf_options *f)
+{
+    plain_options(t, f);
+    t->stem = 0;
+    f->use_idf = 0;
+    f->norm = NT_NORM_NONE;
+}
+
 double entry(const cholmod_sparse *A, int r, int c)
 {
     const int *Ap = A->p, *Ai = A->i;
@@ -88,9 +84,12 @@ double entry(const cholmod_sparse *A, int r, int c)
     return 0.0;
 }
 
-/* Words from a small stock, so that terms recur across documents. */
-void make_random_corpus(const char *dir, int n_docs)
+/* Words from a small stock, so that terms recur across documents. The folder's path is
+ * kept here because writing the documents cycles through nt_test_path's buffers. */
+const char *make_random_corpus(const char *name, int n_docs)
 {
+    static char dir[512];
+    snprintf(dir, sizeof dir, "%s", nt_test_make_dir(NULL, name));
     static const char *const stock[] = {
         "market", "markets", "marketing", "govern", "governments", "nation", "nations",
         "national", "tax", "taxes", "taxation", "war", "wars", "peace", "peaceful", "money",
@@ -98,7 +97,7 @@ void make_random_corpus(const char *dir, int n_docs)
         "école", "crème", "naïve", "Zürich", "москва", "αθήνα", "x86", "data_set"};
     uint64_t state = 12345;
     for (int d = 0; d < n_docs; d++) {
-        char text[4096] = "", name[32];
+        char text[4096] = "", file[32];
         state = state * 6364136223846793005u + 1442695040888963407u;
         int words = (int)((state >> 33) % 60); /* some documents are empty */
         for (int w = 0; w < words; w++) {
@@ -106,7 +105,8 @@ void make_random_corpus(const char *dir, int n_docs)
             strcat(text, stock[(state >> 33) % (sizeof stock / sizeof *stock)]);
             strcat(text, w % 7 == 6 ? ". " : " ");
         }
-        snprintf(name, sizeof name, "d%04d.txt", d);
-        write_file(dir, name, text, strlen(text));
+        snprintf(file, sizeof file, "d%04d.txt", d);
+        nt_test_write_file(dir, file, text);
     }
+    return dir;
 }
