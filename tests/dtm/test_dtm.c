@@ -49,8 +49,8 @@ END_TEST
 
 START_TEST(surface_forms_under_stemming)
 {
-    const char *dir = nt_test_make_dir(NULL, "surfaces");
-    nt_test_write_file(dir, "doc", "Government governments government governing. Running runs runs.");
+    const char *text = "Government governments government governing. Running runs runs.";
+    const char *dir = one_doc_dir("surfaces", text);
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);
@@ -68,8 +68,7 @@ END_TEST
 
 START_TEST(bigrams_skip_stop_words)
 {
-    const char *dir = nt_test_make_dir(NULL, "bigrams");
-    nt_test_write_file(dir, "doc", "state of the union, state of the union");
+    const char *dir = one_doc_dir("bigrams", "state of the union, state of the union");
     nt_text_options t;
     nt_tfidf_options f;
     count_options(&t, &f);
@@ -126,7 +125,8 @@ static void assert_same_dtm(const nt_dtm *a, const nt_dtm *b)
 
 START_TEST(threads_do_not_change_the_result)
 {
-    const char *dir = make_random_corpus("threads", 700); /* several batches with one thread, one with three */
+    /* several batches with one thread, one with three */
+    const char *dir = make_random_corpus("threads", 700);
     nt_text_options t;
     nt_tfidf_options f;
     nt_text_options_init(&t);

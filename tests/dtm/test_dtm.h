@@ -18,6 +18,10 @@ void seen_log(void *user, nt_log_level level, const char *message);
 /* Checks the phase name and that progress never goes backwards. */
 void seen_progress(void *user, const char *phase, size_t done, size_t total);
 
+/* A new folder name in the scratch folder holding one document "doc" with text; the path
+ * is one of nt_test_path's rotating buffers. */
+const char *one_doc_dir(const char *name, const char *text);
+
 /* A new folder name in the scratch folder holding a.txt "Apple banana apple" and b.txt
  * "banana cherry"; the path is one of nt_test_path's rotating buffers. */
 const char *fruit_dir(const char *name);

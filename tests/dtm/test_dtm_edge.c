@@ -157,8 +157,7 @@ END_TEST
 
 START_TEST(failed_write_leaves_no_file)
 {
-    const char *dir = nt_test_make_dir(NULL, "nowrite");
-    nt_test_write_file(dir, "a", "alpha beta");
+    const char *dir = one_doc_dir("nowrite", "alpha beta");
     nt_text_options t;
     nt_tfidf_options f;
     plain_options(&t, &f);

@@ -29,6 +29,13 @@ void seen_progress(void *user, const char *phase, size_t done, size_t total)
     s->total = total;
 }
 
+const char *one_doc_dir(const char *name, const char *text)
+{
+    const char *dir = nt_test_make_dir(NULL, name);
+    nt_test_write_file(dir, "doc", text);
+    return dir;
+}
+
 const char *fruit_dir(const char *name)
 {
     const char *dir = nt_test_make_dir(NULL, name);
