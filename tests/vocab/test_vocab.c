@@ -5,12 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/vocab.h"
+#include "nt_test.h"
 #include "test_vocab.h"
-
-char test_dir[] = "/tmp/nt_test_vocab_XXXXXX";
 
 nt_vocab_builder *build(const char *const *docs, size_t n_docs)
 {
@@ -64,6 +62,22 @@ int prune(const nt_vocab_builder *b, nt_df_limit min_df, nt_df_limit max_df,
     return rc;
 }
 
+nt_vocab *finish_default(nt_vocab_builder *b, size_t n_docs, int **map)
+{
+    nt_vocab_prune_options o;
+    nt_vocab_prune_options_init(&o);
+    nt_vocab *v;
+    ck_assert_int_eq(nt_vocab_builder_finish(b, &o, n_docs, &v, map, NULL), NT_OK);
+    return v;
+}
+
+void free_all(int *map, nt_vocab *v, nt_vocab_builder *b)
+{
+    free(map);
+    nt_vocab_free(v);
+    nt_vocab_builder_free(b);
+}
+
 const char *const ten_docs[10] = {
     "a b c d e", "a b c d", "a b c d", "b c d", "b c d", "c d", "d", "d", "d", "d",
 };
@@ -73,11 +87,8 @@ START_TEST(finish_sorts_by_key_and_counts)
     const char *docs[] = {"zeta alpha alpha", "beta alpha", "alpha"};
     nt_vocab_builder *b = build(docs, 3);
     ck_assert_uint_eq(nt_vocab_builder_count(b), 3);
-    nt_vocab_prune_options o;
-    nt_vocab_prune_options_init(&o);
-    nt_vocab *v;
     int *map;
-    ck_assert_int_eq(nt_vocab_builder_finish(b, &o, 3, &v, &map, NULL), NT_OK);
+    nt_vocab *v = finish_default(b, 3, &map);
     ck_assert_str_eq(keys(v), "alpha,beta,zeta");
     ck_assert_int_eq(v->df[0], 3);
     ck_assert_int_eq(v->counts[0], 4);
@@ -90,9 +101,7 @@ START_TEST(finish_sorts_by_key_and_counts)
     ck_assert_int_eq(nt_vocab_find(v, "betamax", 4), 1); /* the length bounds the key */
     ck_assert_int_eq(nt_vocab_find(v, "bet", 3), -1);
     ck_assert_int_eq(nt_vocab_find(v, "omega", 5), -1);
-    free(map);
-    nt_vocab_free(v);
-    nt_vocab_builder_free(b);
+    free_all(map, v, b);
 }
 END_TEST
 
@@ -113,18 +122,13 @@ START_TEST(surface_is_most_frequent_form)
     ck_assert_int_eq(nt_vocab_builder_offer_surface(b, run, "rank", 4, 5), NT_OK);
     int terms[3] = {gov, run, bare}, counts[3] = {1, 1, 1};
     nt_vocab_builder_add_document(b, terms, counts, 3);
-    nt_vocab_prune_options o;
-    nt_vocab_prune_options_init(&o);
-    nt_vocab *v;
     int *map;
-    ck_assert_int_eq(nt_vocab_builder_finish(b, &o, 1, &v, &map, NULL), NT_OK);
+    nt_vocab *v = finish_default(b, 1, &map);
     ck_assert_str_eq(keys(v), "bare,govern,run");
     ck_assert_str_eq(v->surfaces[0], "bare"); /* none recorded: the key itself */
     ck_assert_str_eq(v->surfaces[1], "government");
     ck_assert_str_eq(v->surfaces[2], "ran");
-    free(map);
-    nt_vocab_free(v);
-    nt_vocab_builder_free(b);
+    free_all(map, v, b);
 }
 END_TEST
 
@@ -142,20 +146,15 @@ START_TEST(bigrams_sort_between_unigrams)
     nt_vocab_builder_offer_surface(b, unit, "units", 5, 1);
     int terms[5] = {a, ab, unit, big1, big2}, counts[5] = {1, 1, 1, 1, 1};
     nt_vocab_builder_add_document(b, terms, counts, 5);
-    nt_vocab_prune_options o;
-    nt_vocab_prune_options_init(&o);
-    nt_vocab *v;
     int *map;
-    ck_assert_int_eq(nt_vocab_builder_finish(b, &o, 1, &v, &map, NULL), NT_OK);
+    nt_vocab *v = finish_default(b, 1, &map);
     /* Python's sorted() order of the same strings: "a" < "a unit" < "ab" < "unit" < ... */
     ck_assert_str_eq(keys(v), "a,a unit,ab,unit,unit a");
     ck_assert_str_eq(v->surfaces[1], "a units");
     ck_assert_str_eq(v->surfaces[4], "units a");
     ck_assert_int_eq(map[big1], 1);
     ck_assert_int_eq(nt_vocab_find(v, "unit a", 6), 4);
-    free(map);
-    nt_vocab_free(v);
-    nt_vocab_builder_free(b);
+    free_all(map, v, b);
 }
 END_TEST
 
@@ -190,15 +189,11 @@ START_TEST(write_read_round_trip)
     nt_vocab_builder_offer_surface(b, 1, "cats", 4, 2);
     nt_vocab *v, *r;
     ck_assert_int_eq(prune(b, COUNT1, ALL, 0, 2, &v, NULL), NT_OK);
-    char path[256];
-    snprintf(path, sizeof path, "%s/v.terms", test_dir);
+    const char *path = nt_test_path(NULL, "v.terms");
     ck_assert_int_eq(nt_vocab_write(v, path, NULL), NT_OK);
-    FILE *fp = fopen(path, "r");
-    char text[128] = "";
-    size_t got = fread(text, 1, sizeof text - 1, fp);
-    fclose(fp);
-    text[got] = '\0';
+    char *text = nt_test_read_file(path);
     ck_assert_str_eq(text, "cat\tcats\t2\nemu\temu\t1\n");
+    free(text);
     ck_assert_int_eq(nt_vocab_read(path, &r, NULL), NT_OK);
     ck_assert_uint_eq(r->n_terms, 2);
     ck_assert_str_eq(r->stems[1], "emu");
@@ -211,34 +206,18 @@ START_TEST(write_read_round_trip)
     nt_vocab_free(r);
     nt_vocab_free(v);
     nt_vocab_builder_free(b);
-    unlink(path);
 }
 END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(test_dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *s = suite_create("vocab");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, finish_sorts_by_key_and_counts);
-    tcase_add_test(core, surface_is_most_frequent_form);
-    tcase_add_test(core, bigrams_sort_between_unigrams);
-    tcase_add_test(core, map_projects_onto_fitted_vocab);
-    tcase_add_test(core, write_read_round_trip);
-    TCase *edge = tcase_create("edge");
-    add_edge_tests(edge);
-    TCase *errors = tcase_create("errors");
-    add_error_tests(errors);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    rmdir(test_dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("vocab", &tc);
+    NT_TEST_ADD(tc.core, finish_sorts_by_key_and_counts, surface_is_most_frequent_form,
+                bigrams_sort_between_unigrams, map_projects_onto_fitted_vocab,
+                write_read_round_trip);
+    add_edge_tests(tc.edge);
+    add_error_tests(tc.errors);
+    return nt_test_main(s);
 }

@@ -6,9 +6,6 @@
 
 #include "nmftopics/vocab.h"
 
-/* The suite's scratch folder, created by main. */
-extern char test_dir[];
-
 /* df limits used throughout: a count of 1 or 2, and every document. */
 #define COUNT1 ((nt_df_limit){1, 0})
 #define COUNT2 ((nt_df_limit){2, 0})
@@ -21,6 +18,13 @@ extern const char *const ten_docs[10];
  * document counts once towards its df, each occurrence towards its corpus count. */
 nt_vocab_builder *build(const char *const *docs, size_t n_docs);
 
+/* Finishes b over n_docs documents with the default prune options, failing the test on
+ * error; *map receives the builder-id to term-index map. */
+nt_vocab *finish_default(nt_vocab_builder *b, size_t n_docs, int **map);
+
+/* Frees what a test built: the map, the vocabulary and the builder. */
+void free_all(int *map, nt_vocab *v, nt_vocab_builder *b);
+
 /* The keys of v joined by commas (a static buffer), for compact assertions. */
 const char *keys(const nt_vocab *v);
 
@@ -28,7 +32,7 @@ const char *keys(const nt_vocab *v);
 int prune(const nt_vocab_builder *b, nt_df_limit min_df, nt_df_limit max_df, size_t max_terms,
           size_t n_docs, nt_vocab **v, nt_error *err);
 
-/* The cases of test_vocab_prune.c. */
+/* The tests of test_vocab_prune.c, added to the suite's test cases. */
 void add_edge_tests(TCase *tc);
 void add_error_tests(TCase *tc);
 

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/vocab.h"
+#include "nt_test.h"
 #include "test_vocab.h"
 
 START_TEST(min_df_counts)
@@ -210,13 +210,9 @@ END_TEST
 
 START_TEST(read_rejects_malformed_files)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/bad.terms", test_dir);
     const char *bad[] = {"b\tb\t1\na\ta\t1\n", "a\ta\n", "a\ta\tx\n", "a\ta\t1\na\ta\t2\n"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        FILE *fp = fopen(path, "w");
-        fputs(bad[i], fp);
-        fclose(fp);
+        const char *path = nt_test_write_file(NULL, "bad.terms", bad[i]);
         nt_vocab *v = NULL;
         nt_error err;
         ck_assert_int_eq(nt_vocab_read(path, &v, &err), NT_EFORMAT);
@@ -227,29 +223,21 @@ START_TEST(read_rejects_malformed_files)
     nt_error err;
     ck_assert_int_eq(nt_vocab_read("/nonexistent/x.terms", &v, &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/x.terms"));
-    FILE *fp = fopen(path, "w");
-    fclose(fp);
-    ck_assert_int_eq(nt_vocab_read(path, &v, &err), NT_EEMPTY);
-    unlink(path);
+    const char *empty = nt_test_write_file(NULL, "bad.terms", "");
+    ck_assert_int_eq(nt_vocab_read(empty, &v, &err), NT_EEMPTY);
 }
 END_TEST
 
 void add_edge_tests(TCase *tc)
 {
-    tcase_add_test(tc, min_df_counts);
-    tcase_add_test(tc, max_df_one_point_zero_versus_one);
-    tcase_add_test(tc, max_df_fraction_boundary_is_inclusive);
-    tcase_add_test(tc, min_df_fraction_is_not_rounded);
-    tcase_add_test(tc, max_terms_ties_go_to_smaller_key);
-    tcase_add_test(tc, df_limit_parse_follows_number_notation);
+    NT_TEST_ADD(tc, min_df_counts, max_df_one_point_zero_versus_one,
+                max_df_fraction_boundary_is_inclusive, min_df_fraction_is_not_rounded,
+                max_terms_ties_go_to_smaller_key, df_limit_parse_follows_number_notation);
 }
 
 void add_error_tests(TCase *tc)
 {
-    tcase_add_test(tc, df_limit_parse_rejects_bad_values);
-    tcase_add_test(tc, check_rejects_min_above_max);
-    tcase_add_test(tc, finish_rejects_bounds_crossing_once_converted);
-    tcase_add_test(tc, finish_reports_empty_results);
-    tcase_add_test(tc, builder_rejects_bad_ids);
-    tcase_add_test(tc, read_rejects_malformed_files);
+    NT_TEST_ADD(tc, df_limit_parse_rejects_bad_values, check_rejects_min_above_max,
+                finish_rejects_bounds_crossing_once_converted, finish_reports_empty_results,
+                builder_rejects_bad_ids, read_rejects_malformed_files);
 }
