@@ -4,25 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nmftopics/stopwords.h"
+#include "nt_test.h"
 
-void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
+void add_stopword_tests(const nt_test_cases *tc);
 
 static int has(const nt_stopwords *sw, const char *word)
 {
     return nt_stopwords_contains(sw, word, strlen(word));
-}
-
-/* Writes text to a new temporary file; its name is left in path. */
-static void write_temp(char *path, const char *text, size_t len)
-{
-    strcpy(path, "/tmp/nt_test_stopwords_XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
-    close(fd);
 }
 
 START_TEST(bundled_english_and_french)
@@ -80,12 +70,10 @@ START_TEST(file_with_comments_and_normalisation)
                         "cafe\xCC\x81\n"       /* the same word, decomposed */
                         "\xEF\xBC\xA4\xEF\xBC\xA5\n" /* full-width "ＤＥ" */
                         "last-without-newline";
-    char path[64];
-    write_temp(path, text, sizeof text - 1);
+    const char *path = nt_test_write_file(NULL, "stop.txt", text);
     nt_stopwords *sw;
     ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
     ck_assert_int_eq(nt_stopwords_add_file(sw, path, NULL), NT_OK);
-    unlink(path);
     ck_assert(has(sw, "alpha") && has(sw, "beta") && has(sw, "gamma"));
     ck_assert(has(sw, "caf\xC3\xA9") && has(sw, "de"));
     ck_assert(has(sw, "last-without-newline"));
@@ -98,13 +86,11 @@ END_TEST
 START_TEST(list_is_sorted_normalised_and_stable)
 {
     const char text[] = "Beta alpha\nCaf\xC3\xA9 cafe\xCC\x81 \xEF\xBC\xA4\xEF\xBC\xA5 GAMMA beta\n";
-    char path[64];
-    write_temp(path, text, sizeof text - 1);
+    const char *path = nt_test_write_file(NULL, "list.txt", text);
     nt_stopwords *sw, *again;
     char **list, **relisted;
     ck_assert_int_eq(nt_stopwords_create(&sw, NULL), NT_OK);
     ck_assert_int_eq(nt_stopwords_add_file(sw, path, NULL), NT_OK);
-    unlink(path);
     ck_assert_int_eq(nt_stopwords_list(sw, &list, NULL), NT_OK);
     const char *want[] = {"alpha", "beta", "caf\xC3\xA9", "de", "gamma", NULL};
     for (size_t q = 0; q < 6; q++)
@@ -152,23 +138,19 @@ START_TEST(unreadable_or_invalid_file)
     /* A folder opens but cannot be read. */
     ck_assert_int_eq(nt_stopwords_add_file(sw, "/tmp", &err), NT_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "'/tmp'"));
-    char path[64];
-    write_temp(path, "good\nbad\xFF\n", 10);
+    const char *path = nt_test_write_file(NULL, "invalid.txt", "good\nbad\xFF\n");
     ck_assert_int_eq(nt_stopwords_add_file(sw, path, &err), NT_EFORMAT);
     ck_assert_ptr_nonnull(strstr(err.message, path));
     ck_assert_ptr_nonnull(strstr(err.message, "line 2"));
-    unlink(path);
     ck_assert_int_eq(nt_stopwords_add(sw, "a\0b", 3, &err), NT_EFORMAT);
     nt_stopwords_free(sw);
 }
 END_TEST
 
-void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors)
+void add_stopword_tests(const nt_test_cases *tc)
 {
-    tcase_add_test(core, bundled_english_and_french);
-    tcase_add_test(core, file_with_comments_and_normalisation);
-    tcase_add_test(core, list_is_sorted_normalised_and_stable);
-    tcase_add_test(edge, bundled_names_listed);
-    tcase_add_test(edge, missing_bundled_language_is_soft);
-    tcase_add_test(errors, unreadable_or_invalid_file);
+    NT_TEST_ADD(tc->core, bundled_english_and_french, file_with_comments_and_normalisation,
+                list_is_sorted_normalised_and_stable);
+    NT_TEST_ADD(tc->edge, bundled_names_listed, missing_bundled_language_is_soft);
+    NT_TEST_ADD(tc->errors, unreadable_or_invalid_file);
 }

@@ -5,9 +5,10 @@
 #include <string.h>
 
 #include "nmftopics/text.h"
+#include "nt_test.h"
 
-void nt_test_add_stopword_tests(TCase *core, TCase *edge, TCase *errors);
-void nt_test_add_random_token_tests(TCase *core, TCase *edge);
+void add_stopword_tests(const nt_test_cases *tc);
+void add_random_token_tests(const nt_test_cases *tc);
 
 /* Tokens of one run, joined by single spaces. */
 typedef struct collected {
@@ -265,31 +266,18 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("text");
-    TCase *core = tcase_create("core");
-    tcase_add_test(core, ascii_lowercased_and_split);
-    tcase_add_test(core, accents_composed_and_decomposed_agree);
-    tcase_add_test(core, cyrillic_and_greek_folded);
-    tcase_add_test(core, nfkc_full_width_ligatures_and_sharp_s);
-    tcase_add_test(core, patterns_differ_on_digits_and_underscore);
-    tcase_add_test(core, marks_inside_words_but_not_for_word_pattern);
-    tcase_add_test(core, stop_from_emit_is_returned);
-    TCase *edge = tcase_create("edge");
-    tcase_add_test(edge, invalid_utf8_falls_back_to_latin1);
-    tcase_add_test(edge, lengths_in_code_points);
-    tcase_add_test(edge, cjk_runs_are_single_tokens);
-    tcase_add_test(edge, empty_and_separator_only_documents);
-    tcase_add_test(edge, long_chunk_without_ascii_separators);
-    nt_test_add_random_token_tests(core, edge);
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, options_checked);
-    nt_test_add_stopword_tests(core, edge, errors);
-    suite_add_tcase(s, core);
-    suite_add_tcase(s, edge);
-    suite_add_tcase(s, errors);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    nt_test_tmpdir(); /* made before the tests fork; nt_test_main removes it */
+    nt_test_cases tc;
+    Suite *s = nt_test_suite("text", &tc);
+    NT_TEST_ADD(tc.core, ascii_lowercased_and_split, accents_composed_and_decomposed_agree,
+                cyrillic_and_greek_folded, nfkc_full_width_ligatures_and_sharp_s,
+                patterns_differ_on_digits_and_underscore,
+                marks_inside_words_but_not_for_word_pattern, stop_from_emit_is_returned);
+    NT_TEST_ADD(tc.edge, invalid_utf8_falls_back_to_latin1, lengths_in_code_points,
+                cjk_runs_are_single_tokens, empty_and_separator_only_documents,
+                long_chunk_without_ascii_separators);
+    NT_TEST_ADD(tc.errors, options_checked);
+    add_random_token_tests(&tc);
+    add_stopword_tests(&tc);
+    return nt_test_main(s);
 }

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "nmftopics/text.h"
+#include "nt_test.h"
 
-void nt_test_add_random_token_tests(TCase *core, TCase *edge);
+void add_random_token_tests(const nt_test_cases *tc);
 
 /* What every token must satisfy whatever the input: checked on random documents. */
 typedef struct token_rules {
@@ -180,8 +181,8 @@ START_TEST(ascii_documents_match_a_plain_reference)
 }
 END_TEST
 
-void nt_test_add_random_token_tests(TCase *core, TCase *edge)
+void add_random_token_tests(const nt_test_cases *tc)
 {
-    tcase_add_test(core, ascii_documents_match_a_plain_reference);
-    tcase_add_test(edge, random_documents_give_well_formed_tokens);
+    NT_TEST_ADD(tc->core, ascii_documents_match_a_plain_reference);
+    NT_TEST_ADD(tc->edge, random_documents_give_well_formed_tokens);
 }
