@@ -133,9 +133,15 @@ START_TEST(sparse_file_is_what_fprintf_writes)
 END_TEST
 
 #ifdef NT_TEST_COMMA_LOCALE
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* The writers' files under a comma-decimal LC_NUMERIC are those of the C locale: the values
  * printf formats for nt_decimal_g17 (below 1e-6, above 2^53, subnormal) and every value of
- * the dense writers. */
+ * the dense writers; and the reader reads them back exactly under it. */
 START_TEST(comma_locale_does_not_reach_the_files)
 {
     static const double x[6] = {1e-300, 2.5e-7, 1e20, 4.9e-324, 0.1, 1.0 / 3.0};
@@ -152,7 +158,19 @@ START_TEST(comma_locale_does_not_reach_the_files)
         *nt_decimal_g17(text[q], x[q]) = '\0';
     int tsv_status = nt_dense_write_tsv(tsv, x, layout, NULL);
     int mtx_status = nt_dense_write_mtx(mtx, x, layout, NULL);
+    cholmod_sparse *A = NULL;
+    int read_status = nt_sparse_read_mtx(c_mtx, &A, NULL);
     setlocale(LC_NUMERIC, "C");
+    ck_assert_int_eq(read_status, NT_OK);
+    ck_assert_int_eq(((const int *)A->p)[A->ncol], 6);
+    double read[6], sorted[6];
+    memcpy(read, A->x, sizeof read);
+    memcpy(sorted, x, sizeof sorted);
+    qsort(read, 6, sizeof *read, by_value);
+    qsort(sorted, 6, sizeof *sorted, by_value);
+    for (int q = 0; q < 6; q++)
+        ck_assert_msg(read[q] == sorted[q], "read %a, wrote %a", read[q], sorted[q]);
+    nt_sparse_free(&A);
     ck_assert_int_eq(tsv_status, NT_OK);
     ck_assert_int_eq(mtx_status, NT_OK);
     for (int q = 0; q < 6; q++)
