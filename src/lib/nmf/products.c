@@ -1,7 +1,9 @@
 /* products.c: the products of A with a factor and the Gram matrices of the factors. */
 #include <cblas.h>
+#include <omp.h>
 #include <string.h>
 
+#include "common/split.h"
 #include "nmf_internal.h"
 
 /* Eight consecutive topics of a factor row as one GCC vector: one AVX-512 register, two AVX
@@ -69,18 +71,23 @@ static void product_row(const int *si, const double *sx, int lo, int hi, const d
     }
 }
 
-/* Column r of a compressed-column matrix is one output row, so rows are independent and a
- * static schedule gives the same sums for any thread count. */
+/* Column r of a compressed-column matrix is one output row, so rows are independent and
+ * any split gives the same sums. Documents differ a lot in length, so each thread takes a
+ * contiguous range of rows holding an equal share of the entries, not of the rows. */
 static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k, double *out,
                               int threads)
 {
     const int *sp = s->p, *si = s->i;
     const double *sx = s->x;
-    long ncol = (long)s->ncol;
+    size_t ncol = s->ncol;
     int big = (double)sp[ncol] * (double)k >= NT_NMF_PARALLEL_MIN;
-#pragma omp parallel for schedule(static) num_threads(threads) if (big)
-    for (long r = 0; r < ncol; r++)
-        product_row(si, sx, sp[r], sp[r + 1], y, k, out + (size_t)r * k);
+#pragma omp parallel num_threads(threads) if (big)
+    {
+        int t = omp_get_thread_num(), shares = omp_get_num_threads();
+        size_t hi = nt_split_start(sp, ncol, t + 1, shares);
+        for (size_t r = nt_split_start(sp, ncol, t, shares); r < hi; r++)
+            product_row(si, sx, sp[r], sp[r + 1], y, k, out + r * k);
+    }
 }
 
 void nt_nmf_mul_a(const nt_nmf_state *st, const double *y, double *out)
