@@ -3,7 +3,7 @@
 # examples and run its benchmarks. Idempotent: packages already present are skipped.
 set -euo pipefail
 
-build_pkgs=(build-essential cmake pkg-config libopenblas-dev libsuitesparse-dev
+build_pkgs=(build-essential cmake pkg-config libopenblas-openmp-dev libsuitesparse-dev
             libstemmer-dev libutf8proc-dev check)
 test_pkgs=(snowball-data locales python3 python3-numpy python3-scipy python3-sklearn)
 extra_pkgs=(python3-wordcloud python3-gensim r-cran-rcppml r-cran-nmf time)

@@ -27,7 +27,9 @@ typedef struct nt_matrix {
  * A missing file is NT_EIO, an unparsable or complex one NT_EFORMAT, both naming the path. */
 int nt_sparse_read_mtx(const char *path, cholmod_sparse **out, nt_error *err);
 
-/* Writes A as Matrix Market through a temporary file renamed into place. */
+/* Writes A as Matrix Market through a temporary file renamed into place; the values are
+ * formatted on OpenMP's default number of threads (omp_get_max_threads), and the file is the
+ * same for any number. */
 int nt_sparse_write_mtx(const char *path, const cholmod_sparse *A, nt_error *err);
 
 /* Allocates an m x n real sparse matrix with room for nzmax entries, in the form

@@ -84,6 +84,10 @@ typedef struct nt_nmf_options {
                              * their value (a cross-validation hold-out; duplicates count
                              * once); hals or mu, init random or custom; not owned; NULL
                              * (default) for none */
+    int project_w;          /* nonzero: the result's W is what nt_nmf_result_project makes
+                             * it (the weights a transform gives), computed on the fit's own
+                             * copy of A; no effect when nt_nmf_result_projects_w(opts) is 0
+                             * (default 0: W is the last iterate) */
 } nt_nmf_options;
 
 /* Sets every option to its default. */
@@ -180,9 +184,12 @@ int nt_nmf_result_projects_w(const nt_nmf_options *opts);
  * than the last iterate of the fit), then result->rel_error by ||A - WH||_F / ||A||_F and
  * result->objective by the objective with opts' penalties, both of the factors now stored
  * (trace and run_objectives keep the run's values). Without penalties the relative error
- * can only decrease. Otherwise result is left as it is. Costs one NNLS projection and one
- * more sparse product. Returns NT_OK, NT_EINVAL when A or k do not match result, or an
- * error of nt_nmf_project. */
+ * can only decrease. Otherwise result is left as it is. The pivoting starts from result->w
+ * (a warm start); with H of full row rank (or l2_w > 0) the solution is unique, so it
+ * equals nt_nmf_project's (cold start) to the solver's tolerance (about 1e-11 relative).
+ * A fit with opts->project_w set does the same without copying and transposing A again,
+ * and gives the same bits. Costs one NNLS projection and one more sparse product. Returns NT_OK, NT_EINVAL when A or k do not
+ * match result, or an error of nt_nmf_project. */
 int nt_nmf_result_project(const nt_matrix *a, const nt_nmf_options *opts,
                           nt_nmf_result *result, nt_error *err);
 

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli_run_options.h"
 
+#include <omp.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -25,6 +26,8 @@ static int handle(void *target, const char *name, const char *value, nt_error *e
         if (rc != 0)
             return rc;
         o->threads = (int)v;
+        if (v > 0)  /* also the default of library steps without a thread count of their own */
+            omp_set_num_threads((int)v);
     }
     return 0;
 }

@@ -59,10 +59,9 @@ static int factor(cli_nmf_options *no, const nt_hooks *hooks, fit_run *r, nt_err
     const cholmod_sparse *A = r->dtm->A;
     int rc = cli_nmf_options_prepare(no, A->nrow, A->ncol, err);
     nt_matrix a = {A->nrow, A->ncol, A, NULL};
+    no->nmf.project_w = 1; /* the W that transform would give, and its relative error */
     if (rc == NT_OK)
         rc = nt_nmf_fit(&a, &no->nmf, hooks, &r->result, err);
-    if (rc == NT_OK) /* the W that transform would give, and its relative error */
-        rc = nt_nmf_result_project(&a, &no->nmf, r->result, err);
     r->seconds[1] = cli_now() - start;
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "nt_test.h"
 #include "test_number.h"
 #include "test_output_group.h"
+#include "test_split.h"
 
 START_TEST(error_set_formats_and_returns_status)
 {
@@ -83,5 +84,6 @@ int main(void)
     NT_TEST_ADD(tc.errors, output_open_fails_in_missing_folder);
     add_output_group_tests(&tc);
     add_number_tests(&tc);
+    add_split_tests(&tc);
     return nt_test_main(s);
 }

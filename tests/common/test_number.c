@@ -124,6 +124,24 @@ START_TEST(comma_locale_does_not_reach_the_numbers)
     ck_assert_str_eq(g6[3], "-2.5e-07");
 }
 END_TEST
+
+/* Text is read as in the C locale: "0.25" is a quarter, and "0,25" stops at the comma. */
+START_TEST(comma_locale_does_not_reach_the_reading)
+{
+    char *end_dot, *end_comma;
+    nt_test_comma_locale(NT_TEST_LOCPATH, NT_TEST_COMMA_LOCALE);
+    const char *dot = "0.25", *comma = "0,25";
+    double with_dot = nt_number_parse(dot, &end_dot);
+    double with_comma = nt_number_parse(comma, &end_comma);
+    double host = strtod(comma, NULL);  /* the host's locale is in force again */
+    setlocale(LC_NUMERIC, "C");
+    ck_assert_double_eq(with_dot, 0.25);
+    ck_assert_ptr_eq(end_dot, dot + 4);
+    ck_assert_double_eq(with_comma, 0.0);
+    ck_assert_ptr_eq(end_comma, comma + 1);
+    ck_assert_double_eq(host, 0.25);
+}
+END_TEST
 #endif
 
 void add_number_tests(const nt_test_cases *tc)
@@ -132,6 +150,7 @@ void add_number_tests(const nt_test_cases *tc)
     NT_TEST_ADD(tc->edge, locale_decimal_points_become_dots,
                 json_writes_null_for_values_it_cannot_hold);
 #ifdef NT_TEST_COMMA_LOCALE
-    NT_TEST_ADD(tc->edge, comma_locale_does_not_reach_the_numbers);
+    NT_TEST_ADD(tc->edge, comma_locale_does_not_reach_the_numbers,
+                comma_locale_does_not_reach_the_reading);
 #endif
 }

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <locale.h>
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,9 +94,10 @@ END_TEST
 
 START_TEST(sparse_file_is_what_fprintf_writes)
 {
-    /* Column 0 holds more entries than the writer's buffer has lines, column 1 none. */
-    const int m = 20000, counts[3] = {12000, 0, 9000};
-    cholmod_sparse *A = nt_sparse_allocate((size_t)m, 3, 21000);
+    /* Column 0 spans more than two of the writer's blocks of 32768 lines, column 1 is empty,
+     * so blocks start inside columns, and the threads take several rounds. */
+    const int m = 100000, counts[3] = {70000, 0, 40000};
+    cholmod_sparse *A = nt_sparse_allocate((size_t)m, 3, 110000);
     int *Ap = A->p, *Ai = A->i;
     double *Ax = A->x;
     uint64_t state = 12345u;
@@ -109,25 +111,37 @@ START_TEST(sparse_file_is_what_fprintf_writes)
     }
     const char *path = nt_test_path(NULL, "printf.mtx");
     const char *expected_path = nt_test_path(NULL, "printf.expected");
-    ck_assert_int_eq(nt_sparse_write_mtx(path, A, NULL), NT_OK);
     FILE *fp = fopen(expected_path, "w");
     fprintf(fp, "%%%%MatrixMarket matrix coordinate real general\n%d 3 %d\n", m, Ap[3]);
     for (int j = 0; j < 3; j++)
         for (int p = Ap[j]; p < Ap[j + 1]; p++)
             fprintf(fp, "%d %d %.17g\n", Ai[p] + 1, j + 1, Ax[p]);
     fclose(fp);
-    char *text = nt_test_read_file(path), *expected = nt_test_read_file(expected_path);
-    ck_assert_str_eq(text, expected);
-    free(text);
+    char *expected = nt_test_read_file(expected_path);
+    int threads_before = omp_get_max_threads();
+    for (int threads = 1; threads <= 3; threads++) {  /* the file must not depend on them */
+        omp_set_num_threads(threads);
+        ck_assert_int_eq(nt_sparse_write_mtx(path, A, NULL), NT_OK);
+        char *text = nt_test_read_file(path);
+        ck_assert_msg(strcmp(text, expected) == 0, "%d threads: not what fprintf writes", threads);
+        free(text);
+    }
+    omp_set_num_threads(threads_before);
     free(expected);
     nt_sparse_free(&A);
 }
 END_TEST
 
 #ifdef NT_TEST_COMMA_LOCALE
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* The writers' files under a comma-decimal LC_NUMERIC are those of the C locale: the values
  * printf formats for nt_decimal_g17 (below 1e-6, above 2^53, subnormal) and every value of
- * the dense writers. */
+ * the dense writers; and the reader reads them back exactly under it. */
 START_TEST(comma_locale_does_not_reach_the_files)
 {
     static const double x[6] = {1e-300, 2.5e-7, 1e20, 4.9e-324, 0.1, 1.0 / 3.0};
@@ -144,7 +158,19 @@ START_TEST(comma_locale_does_not_reach_the_files)
         *nt_decimal_g17(text[q], x[q]) = '\0';
     int tsv_status = nt_dense_write_tsv(tsv, x, layout, NULL);
     int mtx_status = nt_dense_write_mtx(mtx, x, layout, NULL);
+    cholmod_sparse *A = NULL;
+    int read_status = nt_sparse_read_mtx(c_mtx, &A, NULL);
     setlocale(LC_NUMERIC, "C");
+    ck_assert_int_eq(read_status, NT_OK);
+    ck_assert_int_eq(((const int *)A->p)[A->ncol], 6);
+    double read[6], sorted[6];
+    memcpy(read, A->x, sizeof read);
+    memcpy(sorted, x, sizeof sorted);
+    qsort(read, 6, sizeof *read, by_value);
+    qsort(sorted, 6, sizeof *sorted, by_value);
+    for (int q = 0; q < 6; q++)
+        ck_assert_msg(read[q] == sorted[q], "read %a, wrote %a", read[q], sorted[q]);
+    nt_sparse_free(&A);
     ck_assert_int_eq(tsv_status, NT_OK);
     ck_assert_int_eq(mtx_status, NT_OK);
     for (int q = 0; q < 6; q++)

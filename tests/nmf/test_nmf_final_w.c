@@ -1,6 +1,6 @@
 /* test_nmf_final_w.c: the factors a fit reports: nt_nmf_rel_error against a dense
- * recomputation, and nt_nmf_result_project giving exactly the projection a transform gives,
- * with a relative error that only falls. */
+ * recomputation, and nt_nmf_result_project (or a fit with project_w) giving the projection
+ * a transform gives, warm-started or not, with a relative error that only falls. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -48,8 +48,10 @@ START_TEST(rel_error_ignores_the_thread_count)
 END_TEST
 
 /* A rank-deficient hals fit with the default stopping rule (k = 3 < 4, so the error stays
- * well above 0): the W stored afterwards is bit for bit nt_nmf_project's, differs from the
- * last iterate, and its relative error is no larger and is the dense reference's. */
+ * well above 0): the W stored afterwards is nt_nmf_project's (warm and cold starts reach the
+ * unique solution; 1e-10 of max |W| allows for a passive set that differs at an entry on
+ * the boundary, where both choices are optimal), differs from the last iterate, and its
+ * relative error is no larger and is the dense reference's. */
 START_TEST(result_project_stores_the_transform_w)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
@@ -63,7 +65,8 @@ START_TEST(result_project_stores_the_transform_w)
     ck_assert_int_eq(nt_nmf_result_projects_w(&o), 1);
     ck_assert_msg(nt_nmf_result_project(&a, &o, r, &err) == NT_OK, "%s", err.message);
     ck_assert_int_eq(nt_nmf_project(&a, r->h, &o, projected, &err), NT_OK);
-    ck_assert_mem_eq(r->w, projected, P.m * 3 * sizeof *projected);
+    ck_assert_double_le(nt_test_max_abs_diff(r->w, projected, P.m * 3),
+                        1e-10 * nt_test_max_abs(projected, P.m * 3));
     ck_assert_double_gt(nt_test_max_abs_diff(r->w, last, P.m * 3), 1e-9);
     ck_assert_double_le(r->rel_error, before + 1e-15);
     ck_assert_double_eq_tol(r->rel_error, nt_test_rel_error(P.a, P.m, P.n, r->w, r->h, 3), 1e-12);
@@ -75,7 +78,61 @@ START_TEST(result_project_stores_the_transform_w)
 }
 END_TEST
 
-/* kl (another loss), snmf-r/-l (penalties on W) and missing entries keep the fit's W. */
+/* project_w does the same on the fit's own state: the result is bit for bit that of a fit
+ * without it followed by nt_nmf_result_project, penalties included (l1_w, l2_w, l2_h), and
+ * the trace and run objectives are the run's. Two runs, so the kept run is not the last. */
+START_TEST(fit_with_project_w_matches_result_project)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 200, 1e-4);
+    o.l1_w = 0.01, o.l2_w = 0.05, o.l2_h = 0.02, o.runs = 2, o.record_trace = 1;
+    nt_nmf_result *two_step = nt_test_fit(&a, &o);
+    ck_assert_int_eq(nt_nmf_result_project(&a, &o, two_step, NULL), NT_OK);
+    o.project_w = 1;
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    ck_assert_mem_eq(r->w, two_step->w, P.m * 3 * sizeof *r->w);
+    ck_assert_mem_eq(r->h, two_step->h, 3 * P.n * sizeof *r->h);
+    ck_assert(r->rel_error == two_step->rel_error && r->objective == two_step->objective);
+    ck_assert_int_eq(r->iterations, two_step->iterations);
+    ck_assert_int_eq(r->best_run, two_step->best_run);
+    ck_assert_mem_eq(r->trace, two_step->trace, (size_t)(r->iterations + 1) * sizeof *r->trace);
+    ck_assert_mem_eq(r->run_objectives, two_step->run_objectives, 2 * sizeof *r->run_objectives);
+    nt_nmf_result_free(two_step);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+/* The warm start only changes where the pivoting begins: from a poor starting W (every
+ * other entry zeroed, the rest tripled, and one document's weights all positive) the
+ * projection still lands on the cold start's solution, within 1e-10 of max |W| (the
+ * solver's tolerance is about 1e-11 relative), and meets the KKT conditions of the
+ * penalised problem recomputed densely (1e-9 of ||A||_F). */
+START_TEST(warm_start_agrees_with_cold_start)
+{
+    nt_matrix a = {P.m, P.n, P.s, NULL};
+    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 200, 1e-4);
+    o.l1_w = 0.01;
+    nt_nmf_result *r = nt_test_fit(&a, &o);
+    size_t len = P.m * 3;
+    double *cold = malloc(len * sizeof *cold), *gw = malloc(len * sizeof *gw);
+    double *gh = malloc(3 * P.n * sizeof *gh), norm = nt_test_sum_squares(P.a, P.m * P.n);
+    ck_assert_int_eq(nt_nmf_project(&a, r->h, &o, cold, NULL), NT_OK);
+    for (size_t q = 0; q < len; q++)
+        r->w[q] = q % 2 ? 0.0 : 3.0 * r->w[q] + (q % P.m == 5 ? 1.0 : 0.0);
+    ck_assert_double_gt(nt_test_max_abs_diff(r->w, cold, len), 0.1);
+    ck_assert_int_eq(nt_nmf_result_project(&a, &o, r, NULL), NT_OK);
+    ck_assert_double_le(nt_test_max_abs_diff(r->w, cold, len), 1e-10 * nt_test_max_abs(cold, len));
+    nt_test_gradients(P.a, P.m, P.n, r->w, r->h, 3, gw, gh);
+    nt_test_assert_complementary(r->w, gw, len, o.l1_w, 1e-9 * sqrt(norm));
+    free(cold);
+    free(gw);
+    free(gh);
+    nt_nmf_result_free(r);
+}
+END_TEST
+
+/* kl (another loss), snmf-r/-l (penalties on W) and missing entries keep the fit's W, and
+ * project_w leaves their fits as they are. */
 START_TEST(result_project_leaves_other_fits_alone)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
@@ -89,8 +146,13 @@ START_TEST(result_project_leaves_other_fits_alone)
         ck_assert_int_eq(nt_nmf_result_project(&a, &o, r, NULL), NT_OK);
         ck_assert_mem_eq(r->w, w, P.m * P.k * sizeof *w);
         ck_assert(r->rel_error == e && r->objective == f);
+        o.project_w = 1;
+        nt_nmf_result *again = nt_test_fit(&a, &o);
+        ck_assert_mem_eq(again->w, w, P.m * P.k * sizeof *w);
+        ck_assert(again->rel_error == e && again->objective == f);
         free(w);
         nt_nmf_result_free(r);
+        nt_nmf_result_free(again);
     }
 }
 END_TEST
@@ -123,6 +185,7 @@ END_TEST
 void nmf_add_final_w_tests(TCase *core, TCase *errors)
 {
     NT_TEST_ADD(core, rel_error_matches_dense_reference, rel_error_ignores_the_thread_count,
-                result_project_stores_the_transform_w, result_project_leaves_other_fits_alone);
+                result_project_stores_the_transform_w, fit_with_project_w_matches_result_project,
+                warm_start_agrees_with_cold_start, result_project_leaves_other_fits_alone);
     NT_TEST_ADD(errors, final_w_errors);
 }

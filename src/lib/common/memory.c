@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "common/number.h"
+
 double nt_memory_budget(void)
 {
     const char *limit = getenv("NT_MEMORY_LIMIT");
     if (limit) {
         char *end;
-        double bytes = strtod(limit, &end);
+        double bytes = nt_number_parse(limit, &end);
         if (end != limit && *end == '\0' && bytes > 0)
             return bytes;
     }

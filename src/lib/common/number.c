@@ -1,8 +1,12 @@
 /* number.c: locale-independent number text; printf does the digits, then its decimal point
- * is replaced, which needs no locale object and cannot fail. */
+ * is replaced, which needs no locale object and cannot fail. Reading switches the calling
+ * thread to a C locale object for the call. */
+#define _POSIX_C_SOURCE 200809L
 #include "common/number.h"
 
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -52,4 +56,23 @@ size_t nt_number_shortest(char *buf, double v)
             break;
     }
     return isfinite(v) ? nt_number_c_point(buf) : len;
+}
+
+static locale_t c_numbers;  /* made once; (locale_t)0 if that failed */
+static pthread_once_t c_numbers_once = PTHREAD_ONCE_INIT;
+
+static void make_c_numbers(void)
+{
+    c_numbers = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+double nt_number_parse(const char *text, char **end)
+{
+    pthread_once(&c_numbers_once, make_c_numbers);
+    if (c_numbers == (locale_t)0)  /* no locale object: the host's locale it is */
+        return strtod(text, end);
+    locale_t previous = uselocale(c_numbers);  /* this thread only */
+    double v = strtod(text, end);
+    uselocale(previous);
+    return v;
 }

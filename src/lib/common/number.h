@@ -1,4 +1,5 @@
-/* number.h: doubles as text for machine-readable files, with '.' whatever the locale. */
+/* number.h: doubles as text for machine-readable files and back, with '.' whatever the
+ * locale. */
 #ifndef NT_COMMON_NUMBER_H
 #define NT_COMMON_NUMBER_H
 
@@ -22,5 +23,9 @@ size_t nt_number_shortest(char *buf, double v);
  * or 'e') becomes '.'. printf writes nothing else locale-dependent for these conversions
  * (no digit grouping without the ' flag). Returns the new length. */
 size_t nt_number_c_point(char *text);
+
+/* strtod in the C locale whatever the host program's locale: "0.5" is one half even where
+ * the locale's decimal point is ','. Same arguments and result as strtod. */
+double nt_number_parse(const char *text, char **end);
 
 #endif

@@ -9,6 +9,7 @@
 #include <omp.h>
 #include <stdlib.h>
 
+#include "common/split.h"
 #include "nmftopics/matrix.h"
 
 double *nt_dtm_idf(const nt_vocab *v, size_t n_docs, int use_idf)
@@ -41,21 +42,6 @@ static size_t column_pointers(const nt_row *rows, size_t m, const int *map, size
     return nnz;
 }
 
-/* The first column of thread t's share of A's entries: shares are equal in entries. */
-static size_t share_start(const cholmod_sparse *A, int t, int threads)
-{
-    const int *Ap = A->p;
-    size_t target = (size_t)Ap[A->ncol] / (size_t)threads * (size_t)t, lo = 0, hi = A->ncol;
-    while (lo < hi) {  /* the first j with Ap[j] >= target */
-        size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)Ap[mid] < target)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Places every mapped entry in its column, weighted; next (size n_terms) is scratch. The
  * writes land all over A: each thread takes the columns of one share and scans all rows
  * for them, so that it writes to its own part of A only. */
@@ -70,8 +56,8 @@ static void scatter(const nt_row *rows, const int *map, const double *idf,
 #pragma omp parallel num_threads(threads)
     {
         int t = omp_get_thread_num(), n_threads = omp_get_num_threads();
-        size_t lo = share_start(A, t, n_threads);
-        size_t hi = t + 1 < n_threads ? share_start(A, t + 1, n_threads) : A->ncol;
+        size_t lo = nt_split_start(Ap, A->ncol, t, n_threads);
+        size_t hi = nt_split_start(Ap, A->ncol, t + 1, n_threads);
         for (size_t i = 0; i < A->nrow; i++)
             for (size_t k = 0; k < rows[i].n; k++) {
                 int j = map[rows[i].term[k]];

@@ -29,22 +29,22 @@ static int write_docs(const nt_dtm *dtm, const char *path, nt_error *err)
     if (rc != NT_OK)
         return rc;
     for (size_t i = 0; i < dtm->stats.documents; i++) {
-        for (const char *c = dtm->doc_names[i]; *c; c++)
-            putc(*c == '\n' || *c == '\r' ? ' ' : *c, out.fp);
+        const char *name = dtm->doc_names[i];
+        for (size_t n; *name; name += n) {
+            n = strcspn(name, "\n\r");
+            fwrite(name, 1, n, out.fp);
+            if (name[n] != '\0') {
+                putc(' ', out.fp);
+                n++;
+            }
+        }
         putc('\n', out.fp);
     }
     return nt_output_commit(&out, err);
 }
 
-/* The staged PREFIX.terms, then PREFIX.docs unless that failed; returns the status. */
-static int write_names(const nt_dtm *dtm, const char *const staged[3], nt_error *err)
-{
-    int rc = nt_vocab_write(dtm->vocab, staged[1], err);
-    return rc == NT_OK ? write_docs(dtm, staged[2], err) : rc;
-}
-
 /* The three files form one output group: they appear together or not at all. The matrix
- * file, by far the largest, is written while a second thread writes the two small ones. */
+ * file, by far the largest, is formatted by all threads (nt_sparse_write_mtx). */
 int nt_dtm_write(const nt_dtm *dtm, const char *prefix, nt_error *err)
 {
     char *paths[3] = {path_with(prefix, ".mtx"), path_with(prefix, ".terms"),
@@ -57,20 +57,12 @@ int nt_dtm_write(const nt_dtm *dtm, const char *prefix, nt_error *err)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory");
     for (int k = 0; k < 3 && rc == NT_OK; k++)
         rc = nt_output_group_add(&group, paths[k], &staged[k], err);
-    if (rc == NT_OK) {
-        int written[2];
-        nt_error errs[2];
-#pragma omp parallel sections num_threads(2)
-        {
-#pragma omp section
-            written[0] = nt_sparse_write_mtx(staged[0], dtm->A, &errs[0]);
-#pragma omp section
-            written[1] = write_names(dtm, staged, &errs[1]);
-        }
-        for (int k = 0; k < 2 && rc == NT_OK; k++)
-            if ((rc = written[k]) != NT_OK && err)
-                *err = errs[k];
-    }
+    if (rc == NT_OK)
+        rc = nt_sparse_write_mtx(staged[0], dtm->A, err);
+    if (rc == NT_OK)
+        rc = nt_vocab_write(dtm->vocab, staged[1], err);
+    if (rc == NT_OK)
+        rc = write_docs(dtm, staged[2], err);
     rc = rc == NT_OK ? nt_output_group_commit(&group, err) : rc;
     nt_output_group_abort(&group);
     for (int k = 0; k < 3; k++)

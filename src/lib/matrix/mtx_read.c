@@ -14,6 +14,7 @@
 
 #include "cholmod_context.h"
 #include "common/memory.h"
+#include "common/number.h"
 #include "nmftopics/matrix.h"
 
 enum { FIELD_REAL, FIELD_PATTERN };
@@ -168,7 +169,7 @@ static int parse_entry(mtx_file *f, size_t k, size_t *i, size_t *j, double *x)
         *x = 1.0;
         return at_line_end(s);
     }
-    *x = strtod(s, &end);
+    *x = nt_number_parse(s, &end);
     return end != s && at_line_end(end);
 }
 

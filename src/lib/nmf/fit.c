@@ -1,4 +1,5 @@
-/* fit.c: nt_nmf_fit: checks, the runs with seeds seed, seed+1, ..., the kept run. */
+/* fit.c: nt_nmf_fit: checks, the runs with seeds seed, seed+1, ..., the kept run and, when
+ * asked, its W replaced by the projection a transform gives (final_w.c). */
 #include <cblas.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -11,9 +12,9 @@ static int run_all(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn
                    const nt_hooks *hooks, nt_nmf_result *res, double *trace, nt_error *err)
 {
     const nt_nmf_options *o = st->opts;
-    int unconverged = 0;
+    int unconverged = 0, projects = o->project_w && nt_nmf_result_projects_w(o);
     for (int r = 0; r < o->runs; r++) {
-        nt_nmf_run_info info = {0, 0.0, 0.0, 0, trace, r};
+        nt_nmf_run_info info = {0, 0.0, 0.0, 0, trace, r, projects};
         int rc = nt_nmf_run(st, method, init, o->seed + (uint64_t)r, hooks, &info, err);
         if (rc != NT_OK)
             return rc;
@@ -64,6 +65,10 @@ int nt_nmf_fit(const nt_matrix *a, const nt_nmf_options *opts, const nt_hooks *h
         int blas_threads = openblas_get_num_threads();
         openblas_set_num_threads(st.threads);
         rc = run_all(&st, method, init, hooks, res, trace, err);
+        if (rc == NT_OK)
+            nt_nmf_result_normalise(res);
+        if (rc == NT_OK && opts->project_w && nt_nmf_result_projects_w(opts))
+            rc = nt_nmf_final_w(&st, res, err);
         openblas_set_num_threads(blas_threads);
     }
     nt_nmf_state_destroy(&st);
@@ -72,7 +77,6 @@ int nt_nmf_fit(const nt_matrix *a, const nt_nmf_options *opts, const nt_hooks *h
         nt_nmf_result_free(res);
         return rc;
     }
-    nt_nmf_result_normalise(res);
     res->seconds = omp_get_wtime() - start;
     *out = res;
     return NT_OK;

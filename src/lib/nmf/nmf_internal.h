@@ -37,9 +37,6 @@
  * costs more than it saves, and a lot more on a machine busy with other work. */
 #define NT_NMF_PARALLEL_MIN 100000
 
-/* Topics per register block in the product kernels. */
-#define NT_NMF_CHUNK 8
-
 /* Which factor a subproblem updates. */
 enum nt_nmf_side { NT_NMF_SIDE_W = 0, NT_NMF_SIDE_H = 1 };
 
@@ -186,6 +183,8 @@ typedef struct nt_nmf_run_info {
     int converged;
     double *trace;      /* caller's buffer of size max_iter+1, or NULL */
     int run;            /* 0-based run index: progress counts run * max_iter + iteration */
+    int skip_rel_error; /* nonzero: rel_error is left 0 (the fit replaces W and then
+                         * computes it, final_w.c) */
 } nt_nmf_run_info;
 
 /* Initialises st->w and st->ht with init(seed) and iterates until a stopping rule holds. */
@@ -204,6 +203,22 @@ void nt_nmf_result_keep(nt_nmf_result *r, const nt_nmf_state *st, const nt_nmf_r
 
 /* Scales each row of H to sum 1 and the matching column of W by the same factor. */
 void nt_nmf_result_normalise(nt_nmf_result *r);
+
+/* out (factor-major, size rows*k) = x (row-major rows x k), and the reverse. */
+void nt_nmf_rows_to_factor(const double *x, size_t rows, size_t k, double *out);
+void nt_nmf_factor_to_rows(const double *x, size_t rows, size_t k, double *out);
+
+/* ---- the W a fit reports (project.c, final_w.c); call with OpenBLAS set to st->threads ---- */
+
+/* st->w <- the exact NNLS projection of A's rows onto the H in st->ht with st->pen_w (l1, l2),
+ * cold or warm-started from st->w's nonzeros (nnls_bpp.h; both give the unique solution to
+ * the solver's tolerance). On return gh = H H^T, aht = A H^T, gw the penalised Gram matrix. */
+int nt_nmf_project_w(nt_nmf_state *st, int warm, nt_error *err);
+
+/* nt_nmf_result_project's work on a state made for A (any factors in it are overwritten):
+ * res->w becomes the projection onto res->h, warm-started from res->w, and rel_error and
+ * objective are those of the stored factors. */
+int nt_nmf_final_w(nt_nmf_state *st, nt_nmf_result *res, nt_error *err);
 
 /* ---- built-in algorithms and initialisers ---- */
 

@@ -1,53 +1,93 @@
 /* products.c: the products of A with a factor and the Gram matrices of the factors. */
 #include <cblas.h>
+#include <omp.h>
+#include <string.h>
 
+#include "common/split.h"
 #include "nmf_internal.h"
 
-/* o[c] = sum over entries q in [lo, hi) of sx[q] * y[si[q] * k + c], for c < width, with
- * width a constant after inlining so the accumulators stay in registers. */
-static inline void product_block(const int *si, const double *sx, int lo, int hi, const double *y,
-                                 size_t k, size_t width, double *o)
+/* Eight consecutive topics of a factor row as one GCC vector: one AVX-512 register, two AVX
+ * ones. Factor rows are only 8-byte aligned, so loads and stores go through memcpy. */
+typedef double product_vec __attribute__((vector_size(8 * sizeof(double))));
+
+/* Vectors per pass over a row's entries: 32 topics, four accumulators in registers. */
+#define PANEL_VECTORS 4
+
+/* Sum over entries q in [lo, hi) of sx[q] times the 8 topics of row si[q] of y starting at
+ * off[b], into o + off[b], for b < nv (a constant after inlining, so the accumulators stay in
+ * registers). One pass over the entries feeds nv independent chains of multiply-adds. */
+static inline void product_panel(const int *si, const double *sx, int lo, int hi,
+                                 const double *y, size_t k, const size_t *off, int nv, double *o)
 {
-    double acc[NT_NMF_CHUNK] = {0.0};
+    product_vec acc[PANEL_VECTORS] = {{0.0}};
     for (int q = lo; q < hi; q++) {
         const double v = sx[q], *yr = y + (size_t)si[q] * k;
-        for (size_t c = 0; c < width; c++)
-            acc[c] += v * yr[c];
+        for (int b = 0; b < nv; b++) {
+            product_vec yb;
+            memcpy(&yb, yr + off[b], sizeof yb);
+            acc[b] += v * yb;
+        }
     }
-    for (size_t c = 0; c < width; c++)
-        o[c] = acc[c];
+    for (int b = 0; b < nv; b++)
+        memcpy(o + off[b], &acc[b], sizeof acc[b]);
 }
 
-/* One output row: out_r = sum over the entries (r, c, v) of column r of s of v * y_c, with y
- * rows x k row-major, topics in register blocks of 8, then 4, then one at a time. Each output
- * adds the entries in their stored order whatever the blocking. */
+/* The same sum for fewer than 8 topics, one topic at a time. */
+static void product_narrow(const int *si, const double *sx, int lo, int hi, const double *y,
+                           size_t k, double *o)
+{
+    for (size_t t = 0; t < k; t++) {
+        double acc = 0.0;
+        for (int q = lo; q < hi; q++)
+            acc += sx[q] * y[(size_t)si[q] * k + t];
+        o[t] = acc;
+    }
+}
+
+/* One output row: o = sum over the entries (r, c, v) of column r of s of v * y_c, with y
+ * rows x k row-major. Topics go in panels of up to 32, vectors of 8; a panel's last vector
+ * starts at k - 8 at the latest, overlapping the one before it when 8 does not divide k (the
+ * overlapped topics get the same sums twice). Each output adds the entries in their stored
+ * order with one multiply-add each, whatever the panels. */
 NT_NMF_VECTOR_CLONES
 static void product_row(const int *si, const double *sx, int lo, int hi, const double *y,
                         size_t k, double *o)
 {
-    size_t t = 0;
-    for (; t + 8 <= k; t += 8)
-        product_block(si, sx, lo, hi, y + t, k, 8, o + t);
-    if (t + 4 <= k) {
-        product_block(si, sx, lo, hi, y + t, k, 4, o + t);
-        t += 4;
+    if (k < 8) {
+        product_narrow(si, sx, lo, hi, y, k, o);
+        return;
     }
-    for (; t < k; t++)
-        product_block(si, sx, lo, hi, y + t, k, 1, o + t);
+    for (size_t t0 = 0; t0 < k; t0 += 8 * PANEL_VECTORS) {
+        size_t off[PANEL_VECTORS], end = t0 + 8 * PANEL_VECTORS < k ? t0 + 8 * PANEL_VECTORS : k;
+        int nv = (int)((end - t0 + 7) / 8);
+        for (int b = 0; b < nv; b++)
+            off[b] = t0 + 8 * (size_t)b < k - 8 ? t0 + 8 * (size_t)b : k - 8;
+        switch (nv) {
+        case 1: product_panel(si, sx, lo, hi, y, k, off, 1, o); break;
+        case 2: product_panel(si, sx, lo, hi, y, k, off, 2, o); break;
+        case 3: product_panel(si, sx, lo, hi, y, k, off, 3, o); break;
+        default: product_panel(si, sx, lo, hi, y, k, off, 4, o); break;
+        }
+    }
 }
 
-/* Column r of a compressed-column matrix is one output row, so rows are independent and a
- * static schedule gives the same sums for any thread count. */
+/* Column r of a compressed-column matrix is one output row, so rows are independent and
+ * any split gives the same sums. Documents differ a lot in length, so each thread takes a
+ * contiguous range of rows holding an equal share of the entries, not of the rows. */
 static void sparse_rows_times(const cholmod_sparse *s, const double *y, size_t k, double *out,
                               int threads)
 {
     const int *sp = s->p, *si = s->i;
     const double *sx = s->x;
-    long ncol = (long)s->ncol;
+    size_t ncol = s->ncol;
     int big = (double)sp[ncol] * (double)k >= NT_NMF_PARALLEL_MIN;
-#pragma omp parallel for schedule(static) num_threads(threads) if (big)
-    for (long r = 0; r < ncol; r++)
-        product_row(si, sx, sp[r], sp[r + 1], y, k, out + (size_t)r * k);
+#pragma omp parallel num_threads(threads) if (big)
+    {
+        int t = omp_get_thread_num(), shares = omp_get_num_threads();
+        size_t hi = nt_split_start(sp, ncol, t + 1, shares);
+        for (size_t r = nt_split_start(sp, ncol, t, shares); r < hi; r++)
+            product_row(si, sx, sp[r], sp[r + 1], y, k, out + r * k);
+    }
 }
 
 void nt_nmf_mul_a(const nt_nmf_state *st, const double *y, double *out)

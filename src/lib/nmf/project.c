@@ -17,18 +17,21 @@ static int check_h(const double *h, size_t k, size_t n, nt_error *err)
     return NT_OK;
 }
 
-static int solve_w(nt_nmf_state *st, nt_error *err)
+int nt_nmf_project_w(nt_nmf_state *st, int warm, nt_error *err)
 {
     size_t k = st->k;
     nt_nmf_gram(st->ht, st->n, k, st->gh);
     nt_nmf_mul_a(st, st->ht, st->aht);
+    /* The penalised Gram matrix goes in gw, so gh stays H H^T for the caller. */
+    for (size_t q = 0; q < k * k; q++)
+        st->gw[q] = st->gh[q];
     for (size_t t = 0; t < k; t++)
-        st->gh[t * k + t] += st->pen_w.l2;
+        st->gw[t * k + t] += st->pen_w.l2;
     nt_nnls_workspace *ws = nt_nnls_workspace_create(k, st->threads);
     if (!ws)
         return nt_error_set(err, NT_ENOMEM, "project: out of memory for the NNLS workspace");
-    nt_nnls_problem p = {k, st->m, st->gh, st->aht, st->pen_w.l1};
-    int rc = nt_nnls_bpp_solve(ws, &p, st->w, 0, NULL, err);
+    nt_nnls_problem p = {k, st->m, st->gw, st->aht, st->pen_w.l1};
+    int rc = nt_nnls_bpp_solve(ws, &p, st->w, warm, NULL, err);
     nt_nnls_workspace_free(ws);
     return rc;
 }
@@ -50,18 +53,14 @@ int nt_nmf_project(const nt_matrix *a, const double *h, const nt_nmf_options *op
     if (rc == NT_OK) {
         nt_nmf_penalty pw = {opts->l1_w, opts->l2_w, 0.0};
         st.pen_w = pw;
-        for (size_t t = 0; t < k; t++)
-            for (size_t j = 0; j < n; j++)
-                st.ht[j * k + t] = h[t * n + j];
+        nt_nmf_factor_to_rows(h, n, k, st.ht);
         int blas_threads = openblas_get_num_threads();
         openblas_set_num_threads(st.threads);
-        rc = solve_w(&st, err);
+        rc = nt_nmf_project_w(&st, 0, err);
         openblas_set_num_threads(blas_threads);
     }
     if (rc == NT_OK)
-        for (size_t i = 0; i < m; i++)
-            for (size_t t = 0; t < k; t++)
-                w[t * m + i] = st.w[i * k + t];
+        nt_nmf_rows_to_factor(st.w, m, k, w);
     nt_nmf_state_destroy(&st);
     return rc;
 }

@@ -1,4 +1,5 @@
-/* result.c: the result record: allocation, keeping the best run, normalisation. */
+/* result.c: the result record: allocation, keeping the best run, normalisation, and the
+ * conversions between the solver's row-major factors and the result's factor-major ones. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,19 +36,25 @@ void nt_nmf_result_free(nt_nmf_result *result)
     free(result);
 }
 
-/* Transposes a rows x k row-major factor into the factor-major layout. */
-static void to_factor_major(const double *x, size_t rows, size_t k, double *out)
+void nt_nmf_rows_to_factor(const double *x, size_t rows, size_t k, double *out)
 {
     for (size_t r = 0; r < rows; r++)
         for (size_t t = 0; t < k; t++)
             out[t * rows + r] = x[r * k + t];
 }
 
+void nt_nmf_factor_to_rows(const double *x, size_t rows, size_t k, double *out)
+{
+    for (size_t t = 0; t < k; t++)
+        for (size_t r = 0; r < rows; r++)
+            out[r * k + t] = x[t * rows + r];
+}
+
 void nt_nmf_result_keep(nt_nmf_result *r, const nt_nmf_state *st, const nt_nmf_run_info *info,
                         int run)
 {
-    to_factor_major(st->w, st->m, st->k, r->w);
-    to_factor_major(st->ht, st->n, st->k, r->h);
+    nt_nmf_rows_to_factor(st->w, st->m, st->k, r->w);
+    nt_nmf_rows_to_factor(st->ht, st->n, st->k, r->h);
     r->best_run = run;
     r->iterations = info->iterations;
     r->objective = info->objective;

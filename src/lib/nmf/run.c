@@ -130,7 +130,7 @@ int nt_nmf_run(nt_nmf_state *st, const nt_nmf_method *method, nt_nmf_init_fn ini
         rc = method->setup(st, err);
     if (rc == NT_OK)
         rc = iterate(st, method, hooks, info, err);
-    if (rc == NT_OK)
+    if (rc == NT_OK && !info->skip_rel_error)
         info->rel_error = method->rel_error ? method->rel_error(st) : rel_error(st);
     if (method->cleanup)
         method->cleanup(st);

@@ -12,7 +12,7 @@ int nt_df_limit_parse(const char *text, nt_df_limit *out, nt_error *err)
 {
     char *end;
     errno = 0;
-    double v = strtod(text, &end);
+    double v = nt_number_parse(text, &end);
     int fraction = strpbrk(text, ".eE") != NULL;
     if (errno != 0 || end == text || *end != '\0' || !isfinite(v))
         return nt_error_set(err, NT_EINVAL, "'%s' is not a number", text);
