@@ -55,8 +55,14 @@ int nt_tokenizer_create(const nt_tokenizer_options *opts, nt_tokenizer **out, nt
 /* Releases tok; tok may be NULL. */
 void nt_tokenizer_free(nt_tokenizer *tok);
 
+/* Bytes that can be read from the start of every token, however short: a receiver may
+ * copy or compare tokens in fixed-size blocks. */
+#define NT_TOKEN_READABLE 32
+
 /* Receives one token: len bytes of UTF-8 followed by a NUL (token[len] == '\0'), valid
- * only during the call. A non-zero return stops tokenizing; nt_tokenizer_run returns it. */
+ * only during the call; the bytes up to token + NT_TOKEN_READABLE can be read too (past
+ * the NUL their values are unspecified). A non-zero return stops tokenizing;
+ * nt_tokenizer_run returns it. */
 typedef int (*nt_token_fn)(void *user, const char *token, size_t len);
 
 /* Splits one document into tokens and hands each, in order, to emit.

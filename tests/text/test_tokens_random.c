@@ -36,6 +36,9 @@ static int check_token(void *user, const char *token, size_t len)
 {
     token_rules *r = user;
     ck_assert_uint_eq(strlen(token), len);
+    char block[NT_TOKEN_READABLE];  /* all readable, as promised: the sanitizer build checks */
+    memcpy(block, token, sizeof block);
+    ck_assert(len >= sizeof block || block[len] == '\0');
     size_t n = utf8_code_points((const unsigned char *)token, len);
     ck_assert_uint_ge(n, r->min);
     ck_assert_uint_le(n, r->max);
@@ -225,9 +228,41 @@ START_TEST(tokens_do_not_depend_on_where_blocks_fall)
 }
 END_TEST
 
+START_TEST(short_tokens_at_the_end_of_scratch_can_be_read_in_blocks)
+{
+    /* A short token ends each document, which fresh tokenizers (scratch buffers grown to
+     * just what the document needs) put near the end of their buffers: the ASCII copy of
+     * the document, or the normalised chunk, where 4-byte characters fill the room that
+     * decoding to code points reserves. check_token reads NT_TOKEN_READABLE bytes of each
+     * token, which the sanitizer build checks against the buffers' ends. */
+    static unsigned char doc[4 * 300 + 8];
+    for (int unicode = 0; unicode < 2; unicode++)
+        for (size_t r = 1; r < 300; r++) {
+            size_t len = 0;
+            for (size_t k = 0; k < r; k++) {
+                if (unicode)  /* U+20000, a CJK letter NFKC and case folding keep */
+                    len += (size_t)(memcpy(doc + len, "\xf0\xa0\x80\x80", 4), 4);
+                else
+                    doc[len++] = ' ';
+            }
+            memcpy(doc + len, "1ab", 3);
+            len += 3;
+            token_rules rules = {NT_TOKENS_LETTERS, 1, 400, 0};
+            nt_tokenizer_options opts = {rules.pattern, rules.min, rules.max};
+            nt_tokenizer *tok;
+            ck_assert_int_eq(nt_tokenizer_create(&opts, &tok, NULL), NT_OK);
+            ck_assert_int_eq(nt_tokenizer_run(tok, (const char *)doc, len, check_token, &rules,
+                                              NULL, NULL), NT_OK);
+            ck_assert_uint_eq(rules.tokens, 1 + (size_t)unicode);
+            nt_tokenizer_free(tok);
+        }
+}
+END_TEST
+
 void add_random_token_tests(const nt_test_cases *tc)
 {
     NT_TEST_ADD(tc->core, ascii_documents_match_a_plain_reference);
     NT_TEST_ADD(tc->edge, random_documents_give_well_formed_tokens,
-                tokens_do_not_depend_on_where_blocks_fall);
+                tokens_do_not_depend_on_where_blocks_fall,
+                short_tokens_at_the_end_of_scratch_can_be_read_in_blocks);
 }

@@ -59,8 +59,22 @@ static inline const char *nt_tokmap_text(const nt_tokmap *m, const nt_tokmap_slo
     return m->arena + at;
 }
 
-/* The slot holding the token (len > 0 bytes, hash = nt_strtab_hash of them), or the empty
- * slot where it would go. */
+/* Whether the n <= NT_TOKMAP_INLINE bytes at a and b are equal, NT_TOKMAP_INLINE bytes
+ * being readable at each: two masked 8-byte comparisons (bytes 0-7 and 4-11), without a
+ * branch on n, whose value varies from one token to the next. */
+static inline int nt_tokmap_equal_inline(const char *a, const char *b, size_t n)
+{
+    uint64_t x0, y0, x1, y1;
+    memcpy(&x0, a, 8);
+    memcpy(&y0, b, 8);
+    memcpy(&x1, a + 4, 8);
+    memcpy(&y1, b + 4, 8);
+    return (nt_strtab_keep(x0 ^ y0, n < 8 ? n : 8) |
+            nt_strtab_keep(x1 ^ y1, n > 4 ? n - 4 : 0)) == 0;
+}
+
+/* The slot holding the token (len > 0 bytes, hash = nt_strtab_hash of them, at least
+ * NT_TOKMAP_INLINE bytes readable at token), or the empty slot where it would go. */
 static inline size_t nt_tokmap_probe(const nt_tokmap *m, const char *token, size_t len,
                                      uint64_t hash)
 {
@@ -71,7 +85,7 @@ static inline size_t nt_tokmap_probe(const nt_tokmap *m, const char *token, size
         if (s->len == 0)
             return i;
         if (s->tag == tag && s->len == len &&
-            (len <= NT_TOKMAP_INLINE ? nt_strtab_equal_short(s->text, token, len)
+            (len <= NT_TOKMAP_INLINE ? nt_tokmap_equal_inline(s->text, token, len)
                                      : memcmp(nt_tokmap_text(m, s), token, len) == 0))
             return i;
     }

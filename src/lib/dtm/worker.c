@@ -118,7 +118,7 @@ static int count_token(nt_worker *w, const char *token, size_t len, uint64_t has
 /* Counts the queued tokens, oldest first. */
 static int flush_queue(nt_worker *w)
 {
-    for (; w->queued > 0; w->queued--, w->queue_head = (w->queue_head + 1) % NT_QUEUE) {
+    for (; w->queued > 0; w->queued--, w->queue_head = (w->queue_head + 1) % NT_QUEUE_RING) {
         const nt_queued *q = &w->queue[w->queue_head];
         int rc = count_token(w, q->text, q->len, q->hash);
         if (rc != 0)
@@ -127,51 +127,36 @@ static int flush_queue(nt_worker *w)
     return 0;
 }
 
-/* Copies n <= NT_QUEUED_TEXT bytes as two overlapping copies of a fixed size, which
- * compile to a few moves (a copy of variable length is a call to memcpy). */
-static void copy_short(char *to, const char *from, size_t n)
-{
-    if (n >= 16) {
-        memcpy(to, from, 16);
-        memcpy(to + n - 16, from + n - 16, 16);
-    } else if (n >= 8) {
-        memcpy(to, from, 8);
-        memcpy(to + n - 8, from + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(to, from, 4);
-        memcpy(to + n - 4, from + n - 4, 4);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            to[i] = from[i];
-    }
-}
+_Static_assert(NT_QUEUED_TEXT <= NT_TOKEN_READABLE, "a queued token is copied whole");
 
-/* The tokenizer's callback: one token, case-folded and normalised. Its slot in the token
- * table is prefetched and the token queued; it is counted NT_QUEUE tokens later, once the
- * slot has arrived from memory (most of the time lookups took went into waiting for it).
- * Long tokens, rare, are counted at once, after the queue, to keep the order. */
+/* The tokenizer's callback: one token, case-folded and normalised. It is copied into the
+ * queue in one block of NT_QUEUED_TEXT bytes (the tokenizer lets them be read, whatever
+ * the token's length), hashed there (short tokens without branching on their length) and
+ * its slot in the token table prefetched; it is counted
+ * NT_QUEUE tokens later, once the slot has arrived from memory (most of the time lookups
+ * took went into waiting for it). Long tokens, rare, are counted at once, after the
+ * queue, to keep the order. */
 static int on_token(void *user, const char *token, size_t len)
 {
     nt_worker *w = user;
     w->stats.tokens++;
-    uint64_t hash = nt_strtab_hash(token, len);
     if (len > NT_QUEUED_TEXT) {
         int rc = flush_queue(w);
-        return rc != 0 ? rc : count_token(w, token, len, hash);
+        return rc != 0 ? rc : count_token(w, token, len, nt_strtab_hash(token, len));
     }
-    __builtin_prefetch(&w->tokens.slots[(uint32_t)hash & (w->tokens.cap - 1)]);
-    if (w->queued == NT_QUEUE) {
-        const nt_queued *q = &w->queue[w->queue_head];
-        int rc = count_token(w, q->text, q->len, q->hash);
+    nt_queued *q = &w->queue[(w->queue_head + w->queued++) % NT_QUEUE_RING];
+    memcpy(q->text, token, NT_QUEUED_TEXT);
+    q->len = (uint32_t)len;
+    q->hash = nt_strtab_hash_padded(q->text, len);
+    __builtin_prefetch(&w->tokens.slots[(uint32_t)q->hash & (w->tokens.cap - 1)]);
+    if (w->queued > NT_QUEUE) {
+        const nt_queued *oldest = &w->queue[w->queue_head];
+        int rc = count_token(w, oldest->text, oldest->len, oldest->hash);
         if (rc != 0)
             return rc;
-        w->queue_head = (w->queue_head + 1) % NT_QUEUE;
+        w->queue_head = (w->queue_head + 1) % NT_QUEUE_RING;
         w->queued--;
     }
-    nt_queued *q = &w->queue[(w->queue_head + w->queued++) % NT_QUEUE];
-    q->hash = hash;
-    q->len = (uint32_t)len;
-    copy_short(q->text, token, len);
     return 0;
 }
 

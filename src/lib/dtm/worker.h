@@ -15,6 +15,7 @@
 #include "nmftopics/stopwords.h"
 
 #define NT_QUEUE 8          /* tokens between fetching a token's slot and counting it */
+#define NT_QUEUE_RING 16    /* queue entries: a power of two above NT_QUEUE */
 #define NT_QUEUED_TEXT 32   /* longest token queued, in bytes */
 
 /* A token waiting to be counted. */
@@ -37,7 +38,7 @@ typedef struct nt_worker {
     int ngram_max;
     nt_buffer text;                 /* the document being read */
     nt_tokmap tokens;               /* every token this worker met */
-    nt_queued queue[NT_QUEUE];      /* tokens met but not counted yet, a ring */
+    nt_queued queue[NT_QUEUE_RING]; /* tokens met but not counted yet, a ring */
     unsigned queue_head;            /* the oldest one */
     unsigned queued;
     char *stems;                    /* size stems_cap: stems of the pending tokens */

@@ -120,7 +120,7 @@ static int scan_block(nt_tokenizer *tok, const char *s, char *t, size_t b,
  * instructions each, not a branch per byte. */
 int nt_tokenizer_split_chunks(nt_tokenizer *tok, const char *s, size_t len)
 {
-    if (nt_text_scratch_reserve(&tok->token, len + 1) < 0) {
+    if (nt_text_scratch_reserve(&tok->token, len + NT_TOKEN_READABLE) < 0) {
         tok->out_of_memory = 1;
         return NT_ENOMEM;
     }

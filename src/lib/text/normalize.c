@@ -7,6 +7,8 @@
 
 #include <utf8proc.h>
 
+#include "nmftopics/text.h"
+
 /* The normalisation of every token and stop word: NFKC, full case folding, and removal of
  * default-ignorable characters (soft hyphens, zero-width joiners) that would otherwise split
  * words. STABLE keeps the result stable across Unicode versions. */
@@ -87,17 +89,19 @@ ptrdiff_t nt_text_normalize(nt_text_scratch *s, const char *in, size_t len)
     const utf8proc_uint8_t *src = (const utf8proc_uint8_t *)in;
     size_t cap = s->cap / sizeof(utf8proc_int32_t);
     utf8proc_ssize_t n;
-    /* Decompose into code points, growing the buffer once if the first try was short;
-     * one spare code point leaves room for the NUL after re-encoding. */
+    /* Decompose into code points, growing the buffer once if the first try was short.
+     * Spare code points leave room for the NUL after re-encoding and for reading
+     * NT_TOKEN_READABLE bytes from any token in the result. */
+    const size_t spare = 1 + NT_TOKEN_READABLE / sizeof(utf8proc_int32_t);
     for (;;) {
         n = utf8proc_decompose_custom(src, (utf8proc_ssize_t)len, s->data,
-                                      cap ? (utf8proc_ssize_t)cap - 1 : 0,
+                                      cap > spare ? (utf8proc_ssize_t)(cap - spare) : 0,
                                       NT_TEXT_NORMALIZATION, keep_word_boundaries, NULL);
         if (n < 0)
             return -1;
-        if ((size_t)n < cap)
+        if ((size_t)n + spare <= cap)
             break;
-        if (nt_text_scratch_reserve(s, ((size_t)n + 1) * sizeof(utf8proc_int32_t)) < 0)
+        if (nt_text_scratch_reserve(s, ((size_t)n + spare) * sizeof(utf8proc_int32_t)) < 0)
             return -1;
         cap = s->cap / sizeof(utf8proc_int32_t);
     }

@@ -25,8 +25,8 @@ int nt_text_utf8_valid(const char *s, size_t len);
 size_t nt_text_latin1_to_utf8(const char *s, size_t len, char *out);
 
 /* Normalises valid UTF-8 (NFKC, full case folding, default-ignorables removed) into s.
- * Returns the normalised length, the bytes being at s->data followed by a NUL, or -1 when
- * memory runs out. */
+ * Returns the normalised length, the bytes being at s->data followed by a NUL and enough
+ * room to read NT_TOKEN_READABLE bytes from any of them, or -1 when memory runs out. */
 ptrdiff_t nt_text_normalize(nt_text_scratch *s, const char *in, size_t len);
 
 /* Normalises word and adds it to sw. Returns NT_OK, NT_EFORMAT (not UTF-8, or holding a

@@ -26,59 +26,69 @@ typedef struct nt_strtab {
     size_t bytes_cap;
 } nt_strtab;
 
-/* The 1 to 7 bytes at s as a word, without a call to memcpy of variable length:
- * two overlapping 4-byte loads, or three single bytes. Different tails of the same
- * length give different words, which is all the hash needs. */
-static inline uint64_t nt_strtab_tail(const char *s, size_t n)
+/* Zeroes the bytes of w, a word loaded from memory, past its first n <= 8, leaving what
+ * copying those n bytes into a zeroed word gives (two shifts: one by 8n is undefined at
+ * n = 8). */
+static inline uint64_t nt_strtab_keep(uint64_t w, size_t n)
 {
-    uint32_t a, b;
-    if (n >= 4) {
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        return a | (uint64_t)b << 32;
-    }
-    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-           (uint64_t)(unsigned char)s[n - 1] << 16;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return w & ~((~(uint64_t)0 >> 4 * n) >> 4 * n);
+#else
+    return w & ~((~(uint64_t)0 << 4 * n) << 4 * n);
+#endif
 }
 
-/* Whether the n <= 16 bytes at a and b are equal, comparing two overlapping words that
- * together cover all n bytes (or three single bytes for n < 4): no call to memcmp. */
-static inline int nt_strtab_equal_short(const char *a, const char *b, size_t n)
+static inline uint64_t nt_strtab_mix(uint64_t h, uint64_t w)
 {
-    if (n >= 8) {
-        uint64_t x0, x1, y0, y1;
-        memcpy(&x0, a, 8);
-        memcpy(&y0, b, 8);
-        memcpy(&x1, a + n - 8, 8);
-        memcpy(&y1, b + n - 8, 8);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    return n == 0 || nt_strtab_tail(a, n) == nt_strtab_tail(b, n);
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
+    return h ^ h >> 29;
 }
 
-/* A 64-bit hash of len bytes: word-at-a-time multiply-xorshift with a final avalanche
- * (the finaliser of MurmurHash3), fast for the short keys tokens are. */
-static inline uint64_t nt_strtab_hash(const char *s, size_t len)
+/* The final avalanche (the finaliser of MurmurHash3). */
+static inline uint64_t nt_strtab_finish(uint64_t h)
 {
-    const uint64_t k = 0x9e3779b97f4a7c15u;
-    uint64_t h = 0x243f6a8885a308d3u ^ (len * k);
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    if (i < len) {
-        h = (h ^ nt_strtab_tail(s + i, len - i)) * k;
-        h ^= h >> 29;
-    }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 33;
-    return h;
+    return h ^ h >> 33;
+}
+
+/* A 64-bit hash of len bytes, fast for the short keys tokens are: the bytes are cut into
+ * words of 8, the last one zero-padded, and at least two words are taken (zero words
+ * when len <= 8), each mixed in by multiply-xorshift, then avalanched. Always taking two
+ * words lets nt_strtab_hash_padded hash the common short keys without a branch. */
+static inline uint64_t nt_strtab_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u), w;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = nt_strtab_mix(h, w);
+    }
+    if (i < len) {
+        w = 0;
+        memcpy(&w, s + i, len - i);
+        h = nt_strtab_mix(h, w);
+        i += 8;
+    }
+    for (; i < 16; i += 8)
+        h = nt_strtab_mix(h, 0);
+    return nt_strtab_finish(h);
+}
+
+/* nt_strtab_hash of the len bytes at s, where at least 16 bytes can be read from s (what
+ * lies past len does not matter): keys up to 16 bytes are two masked loads. */
+static inline uint64_t nt_strtab_hash_padded(const char *s, size_t len)
+{
+    if (len > 16)
+        return nt_strtab_hash(s, len);
+    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u), w0, w1;
+    memcpy(&w0, s, 8);
+    memcpy(&w1, s + 8, 8);
+    h = nt_strtab_mix(h, nt_strtab_keep(w0, len < 8 ? len : 8));
+    h = nt_strtab_mix(h, nt_strtab_keep(w1, len > 8 ? len - 8 : 0));
+    return nt_strtab_finish(h);
 }
 
 /* Prepares an empty table; returns 0 or NT_ENOMEM. */
