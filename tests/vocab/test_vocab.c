@@ -218,6 +218,7 @@ int main(void)
                 bigrams_sort_between_unigrams, map_projects_onto_fitted_vocab,
                 write_read_round_trip);
     add_edge_tests(tc.edge);
+    add_hash_tests(tc.core);
     add_error_tests(tc.errors);
     return nt_test_main(s);
 }

@@ -36,4 +36,7 @@ int prune(const nt_vocab_builder *b, nt_df_limit min_df, nt_df_limit max_df, siz
 void add_edge_tests(TCase *tc);
 void add_error_tests(TCase *tc);
 
+/* The tests of test_strtab_hash.c. */
+void add_hash_tests(TCase *tc);
+
 #endif
