@@ -64,13 +64,9 @@ static inline const char *nt_tokmap_text(const nt_tokmap *m, const nt_tokmap_slo
  * branch on n, whose value varies from one token to the next. */
 static inline int nt_tokmap_equal_inline(const char *a, const char *b, size_t n)
 {
-    uint64_t x0, y0, x1, y1;
-    memcpy(&x0, a, 8);
-    memcpy(&y0, b, 8);
-    memcpy(&x1, a + 4, 8);
-    memcpy(&y1, b + 4, 8);
-    return (nt_strtab_keep(x0 ^ y0, n < 8 ? n : 8) |
-            nt_strtab_keep(x1 ^ y1, n > 4 ? n - 4 : 0)) == 0;
+    uint64_t x0 = nt_strtab_load8(a) ^ nt_strtab_load8(b);
+    uint64_t x1 = nt_strtab_load8(a + 4) ^ nt_strtab_load8(b + 4);
+    return (nt_strtab_keep(x0, n < 8 ? n : 8) | nt_strtab_keep(x1, n > 4 ? n - 4 : 0)) == 0;
 }
 
 /* The slot holding the token (len > 0 bytes, hash = nt_strtab_hash of them, at least

@@ -26,16 +26,40 @@ typedef struct nt_strtab {
     size_t bytes_cap;
 } nt_strtab;
 
-/* Zeroes the bytes of w, a word loaded from memory, past its first n <= 8, leaving what
- * copying those n bytes into a zeroed word gives (two shifts: one by 8n is undefined at
- * n = 8). */
+/* The 8 bytes at s as a little-endian number, whatever the machine's byte order, so that
+ * "the first n bytes" are always the low 8n bits. */
+static inline uint64_t nt_strtab_load8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* Keeps the low n <= 8 bytes of w (two shifts: one by 8n is undefined at n = 8). */
 static inline uint64_t nt_strtab_keep(uint64_t w, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return w & ~((~(uint64_t)0 >> 4 * n) >> 4 * n);
-#else
     return w & ~((~(uint64_t)0 << 4 * n) << 4 * n);
-#endif
+}
+
+/* The 1 to 7 bytes at s as a little-endian number, reading none past them and calling no
+ * memcpy of variable length: two overlapping 4-byte loads (their common bytes agree), or
+ * single bytes. */
+static inline uint64_t nt_strtab_tail(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4) {
+        uint64_t lo = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+                      (uint64_t)u[3] << 24;
+        const unsigned char *e = u + n - 4;
+        uint64_t hi = (uint64_t)e[0] | (uint64_t)e[1] << 8 | (uint64_t)e[2] << 16 |
+                      (uint64_t)e[3] << 24;
+        return lo | hi << 8 * (n - 4);
+    }
+    return (uint64_t)u[0] | (uint64_t)(n > 1 ? u[1] : 0) << 8 |
+           (uint64_t)(n > 2 ? u[2] : 0) << 16;
 }
 
 static inline uint64_t nt_strtab_mix(uint64_t h, uint64_t w)
@@ -55,21 +79,18 @@ static inline uint64_t nt_strtab_finish(uint64_t h)
 }
 
 /* A 64-bit hash of len bytes, fast for the short keys tokens are: the bytes are cut into
- * words of 8, the last one zero-padded, and at least two words are taken (zero words
- * when len <= 8), each mixed in by multiply-xorshift, then avalanched. Always taking two
- * words lets nt_strtab_hash_padded hash the common short keys without a branch. */
+ * little-endian words of 8, the last one zero-padded, and at least two words are taken
+ * (zero words when len <= 8), each mixed in by multiply-xorshift, then avalanched. Taking
+ * two words always lets nt_strtab_hash_padded hash the common short keys without a
+ * branch. */
 static inline uint64_t nt_strtab_hash(const char *s, size_t len)
 {
-    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u), w;
+    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u);
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        h = nt_strtab_mix(h, w);
-    }
+    for (; i + 8 <= len; i += 8)
+        h = nt_strtab_mix(h, nt_strtab_load8(s + i));
     if (i < len) {
-        w = 0;
-        memcpy(&w, s + i, len - i);
-        h = nt_strtab_mix(h, w);
+        h = nt_strtab_mix(h, nt_strtab_tail(s + i, len - i));
         i += 8;
     }
     for (; i < 16; i += 8)
@@ -83,11 +104,9 @@ static inline uint64_t nt_strtab_hash_padded(const char *s, size_t len)
 {
     if (len > 16)
         return nt_strtab_hash(s, len);
-    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u), w0, w1;
-    memcpy(&w0, s, 8);
-    memcpy(&w1, s + 8, 8);
-    h = nt_strtab_mix(h, nt_strtab_keep(w0, len < 8 ? len : 8));
-    h = nt_strtab_mix(h, nt_strtab_keep(w1, len > 8 ? len - 8 : 0));
+    uint64_t h = 0x243f6a8885a308d3u ^ (len * 0x9e3779b97f4a7c15u);
+    h = nt_strtab_mix(h, nt_strtab_keep(nt_strtab_load8(s), len < 8 ? len : 8));
+    h = nt_strtab_mix(h, nt_strtab_keep(nt_strtab_load8(s + 8), len > 8 ? len - 8 : 0));
     return nt_strtab_finish(h);
 }
 
