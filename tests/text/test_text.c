@@ -9,6 +9,7 @@
 
 void add_stopword_tests(const nt_test_cases *tc);
 void add_random_token_tests(const nt_test_cases *tc);
+void add_byteclass_tests(const nt_test_cases *tc);
 
 /* Tokens of one run, joined by single spaces. */
 typedef struct collected {
@@ -278,6 +279,7 @@ int main(void)
                 long_chunk_without_ascii_separators);
     NT_TEST_ADD(tc.errors, options_checked);
     add_random_token_tests(&tc);
+    add_byteclass_tests(&tc);
     add_stopword_tests(&tc);
     return nt_test_main(s);
 }

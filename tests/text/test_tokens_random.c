@@ -181,8 +181,53 @@ START_TEST(ascii_documents_match_a_plain_reference)
 }
 END_TEST
 
+/* The tokens of doc[0..len) as "token\n" lines in out->text. */
+static void tokens_of(nt_tokenizer *tok, const unsigned char *doc, size_t len, token_text *out)
+{
+    out->len = 0;
+    ck_assert_int_eq(nt_tokenizer_run(tok, (const char *)doc, len, append_token, out, NULL,
+                                      NULL), NT_OK);
+}
+
+START_TEST(tokens_do_not_depend_on_where_blocks_fall)
+{
+    /* The scan classifies 64-byte blocks; shifting a document by 1..63 leading spaces moves
+     * every chunk (ASCII, digits, non-ASCII, invalid UTF-8, some longer than a block) across
+     * block edges, and must not change a token. Seed fixed. */
+    unsigned seed = 1312u;
+    static unsigned char doc[64 + 1200];
+    static char ours[8000], theirs[8000];
+    for (int pattern = NT_TOKENS_LETTERS; pattern <= NT_TOKENS_WORD; pattern++) {
+        nt_tokenizer_options opts = {(nt_token_pattern)pattern, 1, 200};
+        nt_tokenizer *tok;
+        ck_assert_int_eq(nt_tokenizer_create(&opts, &tok, NULL), NT_OK);
+        for (int d = 0; d < 60; d++) {
+            size_t len = 0, want = (size_t)(d * 19 % 1100);
+            memset(doc, ' ', 64);
+            while (len < want) {  /* runs of one kind of piece make chunks of all sizes */
+                unsigned char piece[4];
+                size_t n = random_piece(&seed, piece), repeat = seed >> 24 & 31;
+                for (size_t k = 0; k < repeat && len + n <= want; k++, len += n)
+                    memcpy(doc + 64 + len, piece, n);
+                len += len < want;
+                doc[64 + len - 1] = (unsigned char)(seed >> 16 & 1 ? 'x' : ' ');
+            }
+            token_text base = {theirs, 0}, shifted = {ours, 0};
+            tokens_of(tok, doc + 64, len, &base);
+            for (size_t shift = 1; shift < 64; shift++) {
+                tokens_of(tok, doc + 64 - shift, len + shift, &shifted);
+                ck_assert_uint_eq(shifted.len, base.len);
+                ck_assert_int_eq(memcmp(ours, theirs, base.len), 0);
+            }
+        }
+        nt_tokenizer_free(tok);
+    }
+}
+END_TEST
+
 void add_random_token_tests(const nt_test_cases *tc)
 {
     NT_TEST_ADD(tc->core, ascii_documents_match_a_plain_reference);
-    NT_TEST_ADD(tc->edge, random_documents_give_well_formed_tokens);
+    NT_TEST_ADD(tc->edge, random_documents_give_well_formed_tokens,
+                tokens_do_not_depend_on_where_blocks_fall);
 }

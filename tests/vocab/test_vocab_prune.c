@@ -2,6 +2,7 @@
  * edges, df bounds as written on the command line, and the vocabulary's errors. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,11 +229,50 @@ START_TEST(read_rejects_malformed_files)
 }
 END_TEST
 
+START_TEST(many_keys_come_out_in_strcmp_order)
+{
+    /* Seed fixed. Stem k starts with the first k % 10 bytes of a common word, then 1 to 12
+     * bytes over a small alphabet that includes UTF-8 bytes above 0x7F: keys that first
+     * differ at every byte of the 8-byte prefixes the sort works on, and keys sharing
+     * whole prefixes, told apart by their tails. */
+    static const char alphabet[] = "abyz09\xc3\xa9\xff";
+    uint64_t seed = 99;
+    nt_vocab_builder *b = nt_vocab_builder_create();
+    enum { N = 6000 };
+    static int ids[N], counts[N];
+    for (int k = 0; k < N; k++) {
+        char stem[24];
+        size_t at = (size_t)k % 10, len = at + 1 + (size_t)(nt_test_uniform(&seed) * 12);
+        memcpy(stem, "advertisement", at);
+        for (; at < len; at++)
+            stem[at] = alphabet[(size_t)(nt_test_uniform(&seed) * (sizeof alphabet - 1))];
+        ids[k] = nt_vocab_builder_add_stem(b, stem, len);
+        ck_assert_int_ge(ids[k], 0);
+        counts[k] = 1;
+    }
+    size_t distinct = nt_vocab_builder_count(b);
+    ck_assert_uint_gt(distinct, N / 2);
+    for (int k = 0; k < N; k++)  /* one document holding every stem once */
+        ids[k] = k < (int)distinct ? k : 0;
+    nt_vocab_builder_add_document(b, ids, counts, distinct);
+    int *map;
+    nt_vocab *v = finish_default(b, 1, &map);
+    ck_assert_uint_eq(v->n_terms, distinct);
+    for (size_t j = 1; j < v->n_terms; j++)
+        ck_assert_msg(strcmp(v->stems[j - 1], v->stems[j]) < 0, "'%s' before '%s'",
+                      v->stems[j - 1], v->stems[j]);
+    for (size_t t = 0; t < distinct; t++)
+        ck_assert_int_eq(nt_vocab_find(v, v->stems[map[t]], strlen(v->stems[map[t]])), map[t]);
+    free_all(map, v, b);
+}
+END_TEST
+
 void add_edge_tests(TCase *tc)
 {
     NT_TEST_ADD(tc, min_df_counts, max_df_one_point_zero_versus_one,
                 max_df_fraction_boundary_is_inclusive, min_df_fraction_is_not_rounded,
-                max_terms_ties_go_to_smaller_key, df_limit_parse_follows_number_notation);
+                max_terms_ties_go_to_smaller_key, df_limit_parse_follows_number_notation,
+                many_keys_come_out_in_strcmp_order);
 }
 
 void add_error_tests(TCase *tc)

@@ -8,6 +8,19 @@
 
 #include "vocab/grow.h"
 
+/* Makes room for need entries of stem_at and stem_hash. Returns 0 or NT_ENOMEM. */
+static int grow_stem_at(nt_worker *w, size_t need)
+{
+    size_t cap = w->stem_at_cap;
+    if (need <= cap)
+        return 0;
+    if (nt_grow_array((void **)&w->stem_at, sizeof *w->stem_at, w->stem_at_cap, need, &cap) ||
+        nt_grow_array((void **)&w->stem_hash, sizeof *w->stem_hash, w->stem_at_cap, need, &cap))
+        return NT_ENOMEM;
+    w->stem_at_cap = cap;
+    return 0;
+}
+
 int nt_worker_init(nt_worker *w, const nt_text_options *opts, const nt_stopwords *stopwords,
                    nt_vocab_builder *builder, nt_error *err)
 {
@@ -18,9 +31,7 @@ int nt_worker_init(nt_worker *w, const nt_text_options *opts, const nt_stopwords
     int rc = nt_tokenizer_create(&opts->tokenizer, &w->tokenizer, err);
     if (rc == NT_OK && opts->stem)
         rc = nt_stemmer_create(opts->language, &w->stemmer, err);
-    if (rc == NT_OK && (nt_tokmap_init(&w->tokens) != 0 ||
-                        nt_grow_array((void **)&w->stem_at, sizeof *w->stem_at, 0, 1,
-                                      &w->stem_at_cap)))
+    if (rc == NT_OK && (nt_tokmap_init(&w->tokens) != 0 || grow_stem_at(w, 1) != 0))
         rc = nt_error_set(err, NT_ENOMEM, "out of memory starting a worker thread");
     if (rc == NT_OK)
         w->stem_at[0] = 0;
@@ -35,6 +46,7 @@ void nt_worker_free(nt_worker *w)
     nt_tokmap_free(&w->tokens);
     free(w->stems);
     free(w->stem_at);
+    free(w->stem_hash);
     free(w->seq);
     nt_counter_free(&w->counter);
     nt_row_store_free(&w->rows);
@@ -57,11 +69,11 @@ static int add_stem(nt_worker *w, const char *token, size_t len)
             stem_len = len;
     }
     if (nt_grow_array((void **)&w->stems, 1, w->stems_cap, at + stem_len, &w->stems_cap) ||
-        nt_grow_array((void **)&w->stem_at, sizeof *w->stem_at, w->stem_at_cap, p + 2,
-                      &w->stem_at_cap))
+        grow_stem_at(w, p + 2) != 0)
         return NT_ENOMEM;
     memcpy(w->stems + at, stem, stem_len);
     w->stem_at[p + 1] = at + stem_len;
+    w->stem_hash[p] = nt_strtab_hash(stem, stem_len);
     return 0;
 }
 

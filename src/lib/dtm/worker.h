@@ -43,6 +43,8 @@ typedef struct nt_worker {
     char *stems;                    /* size stems_cap: stems of the pending tokens */
     size_t *stem_at;                /* size stem_at_cap: stem p is stems[stem_at[p] ..
                                        stem_at[p + 1]) */
+    uint64_t *stem_hash;            /* size stem_at_cap: nt_strtab_hash of stem p, computed
+                                       outside the builder's lock */
     size_t stems_cap;
     size_t stem_at_cap;
     int *seq;                       /* size seq_cap: the document's terms in order */

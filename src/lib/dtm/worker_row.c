@@ -2,19 +2,30 @@
  * shared vocabulary builder, under one lock, and its terms are counted into a row. */
 #include "dtm/worker.h"
 
+#include "vocab/builder_hashed.h"
 #include "vocab/grow.h"
 
+#define PREFETCH_AHEAD 8  /* stems whose table slots are asked for ahead of their turn */
+
 /* Gives the pending tokens their builder term ids. The builder is shared by all workers:
- * this is the only place they write to it. */
+ * this is the only place they write to it. The other workers wait meanwhile, so the stems
+ * were hashed beforehand, and the table slots they land on (random reads of a table that
+ * outgrows the caches) are fetched several at a time. */
 static int add_pending_stems(nt_worker *w)
 {
     nt_tokmap *m = &w->tokens;
+    size_t n = m->n_pending;
     int rc = NT_OK;
 #pragma omp critical(nt_dtm_builder)
     {
-        for (size_t p = 0; p < m->n_pending && rc == NT_OK; p++) {
-            int id = nt_vocab_builder_add_stem(w->builder, w->stems + w->stem_at[p],
-                                               w->stem_at[p + 1] - w->stem_at[p]);
+        for (size_t p = 0; p < n && p < PREFETCH_AHEAD; p++)
+            nt_vocab_builder_prefetch(w->builder, w->stem_hash[p]);
+        for (size_t p = 0; p < n && rc == NT_OK; p++) {
+            if (p + PREFETCH_AHEAD < n)
+                nt_vocab_builder_prefetch(w->builder, w->stem_hash[p + PREFETCH_AHEAD]);
+            int id = nt_vocab_builder_add_stem_hashed(w->builder, w->stems + w->stem_at[p],
+                                                      w->stem_at[p + 1] - w->stem_at[p],
+                                                      w->stem_hash[p]);
             if (id < 0)
                 rc = id;
             else

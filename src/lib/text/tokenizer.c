@@ -1,4 +1,4 @@
-/* tokenizer.c: splitting a document into normalised tokens, with an ASCII fast path. */
+/* tokenizer.c: the tokenizer's setup, its Unicode path, and running it on a document. */
 #include "nmftopics/text.h"
 
 #include <stdint.h>
@@ -7,29 +7,10 @@
 
 #include <utf8proc.h>
 
-#include "text_internal.h"
+#include "tokenizer_internal.h"
 
 /* Character classes, as bits so that a pattern is two masks. */
 enum { C_OTHER = 0, C_LETTER = 1, C_NUMBER = 2, C_MARK = 4, C_UNDERSCORE = 8 };
-
-/* Byte classes for the fast scan, per pattern: B_SEP is an ASCII byte outside every
- * pattern (space, punctuation); B_TOKEN an ASCII byte the pattern keeps; B_SPLIT an ASCII
- * word byte it does not (a digit for LETTERS); B_HIGH a byte of a non-ASCII character. */
-enum { B_SEP = 0, B_TOKEN = 1, B_SPLIT = 2, B_HIGH = 4 };
-
-struct nt_tokenizer {
-    nt_tokenizer_options opts;
-    unsigned starts;           /* classes that start or continue a token */
-    unsigned continues;        /* classes that continue a started token */
-    unsigned char bytes[256];  /* B_* class of every byte under this pattern */
-    nt_text_scratch latin1;    /* the document re-encoded from Latin-1 */
-    nt_text_scratch normal;    /* a normalised chunk */
-    nt_text_scratch token;     /* a lowercased ASCII token */
-    nt_token_fn emit;
-    void *user;
-    int out_of_memory;         /* set when scratch could not grow, to tell our NT_ENOMEM
-                                  from one returned by emit */
-};
 
 void nt_tokenizer_options_init(nt_tokenizer_options *opts)
 {
@@ -85,12 +66,8 @@ int nt_tokenizer_create(const nt_tokenizer_options *opts, nt_tokenizer **out, nt
         tok->starts = tok->continues = C_LETTER | C_NUMBER | C_UNDERSCORE;
         break;
     }
-    for (unsigned c = 0; c < 256; c++) {
-        unsigned cls = c < 0x80 ? ascii_class((unsigned char)c) : C_OTHER;
-        tok->bytes[c] = c >= 0x80 ? B_HIGH
-                        : (cls & tok->starts) ? B_TOKEN
-                        : cls ? B_SPLIT : B_SEP;
-    }
+    nt_byteclass_init(&tok->bytes, (tok->starts & C_NUMBER) != 0,
+                      (tok->starts & C_UNDERSCORE) != 0);
     *out = tok;
     return NT_OK;
 }
@@ -122,85 +99,7 @@ static unsigned unicode_class(utf8proc_int32_t cp)
     }
 }
 
-static int length_ok(const nt_tokenizer *tok, size_t code_points)
-{
-    return code_points >= tok->opts.min_length && code_points <= tok->opts.max_length;
-}
-
-/* Lowercases the n ASCII letters and digits at s into t (which has room for n + 8 bytes).
- * Letters and digits all have bit 5 set except 'A'..'Z', so or-ing 0x20 into every byte
- * lowercases them, eight bytes at a time; the last word may overlap the one before. */
-static void lowercase_alnum(char *t, const char *s, size_t n)
-{
-    const uint64_t bit5 = 0x2020202020202020u;
-    uint64_t w;
-    if (n < 8) {
-        for (size_t i = 0; i < n; i++)
-            t[i] = (char)(s[i] | 0x20);
-        return;
-    }
-    for (size_t i = 0; i + 8 < n; i += 8) {
-        memcpy(&w, s + i, 8);
-        w |= bit5;
-        memcpy(t + i, &w, 8);
-    }
-    memcpy(&w, s + n - 8, 8);
-    w |= bit5;
-    memcpy(t + n - 8, &w, 8);
-}
-
-/* Emits the ASCII token s[0..len), lowercased into scratch to add the NUL. */
-static int emit_ascii(nt_tokenizer *tok, const char *s, size_t len)
-{
-    if (!length_ok(tok, len))
-        return 0;
-    if (len + 8 > tok->token.cap && nt_text_scratch_reserve(&tok->token, len + 8) < 0) {
-        tok->out_of_memory = 1;
-        return NT_ENOMEM;
-    }
-    char *t = tok->token.data;
-    if (tok->opts.pattern != NT_TOKENS_WORD || !memchr(s, '_', len)) {
-        lowercase_alnum(t, s, len);
-    } else {  /* '_' has bit 5 clear: set the lowercase bit of 'A'..'Z' only */
-        for (size_t i = 0; i < len; i++)
-            t[i] = (char)(s[i] | ((unsigned char)(s[i] - 'A') < 26) << 5);
-    }
-    t[len] = '\0';
-    return tok->emit(tok->user, t, len);
-}
-
-/* Tokenizes a chunk made only of ASCII letters, digits and '_'. */
-static int split_ascii(nt_tokenizer *tok, const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && tok->bytes[u[i]] != B_TOKEN)
-            i++;
-        size_t start = i;
-        while (i < len && tok->bytes[u[i]] == B_TOKEN)
-            i++;
-        int rc = i > start ? emit_ascii(tok, s + start, i - start) : 0;
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
-/* Emits buf[start..end), a token of n code points inside the writable normalised chunk. */
-static int emit_span(nt_tokenizer *tok, char *buf, size_t start, size_t end, size_t n)
-{
-    if (!length_ok(tok, n))
-        return 0;
-    char saved = buf[end];
-    buf[end] = '\0';
-    int rc = tok->emit(tok->user, buf + start, end - start);
-    buf[end] = saved;
-    return rc;
-}
-
-/* Tokenizes a chunk holding non-ASCII bytes: normalise it, then classify code points. */
-static int split_unicode(nt_tokenizer *tok, const char *s, size_t len)
+int nt_tokenizer_split_unicode(nt_tokenizer *tok, const char *s, size_t len)
 {
     ptrdiff_t m = nt_text_normalize(&tok->normal, s, len);
     if (m < 0) {
@@ -219,47 +118,20 @@ static int split_unicode(nt_tokenizer *tok, const char *s, size_t len)
         if (n > 0 && (cls & tok->continues)) {
             n++;
         } else if (cls & tok->starts) {
-            int rc = n > 0 ? emit_span(tok, buf, start, i, n) : 0;
+            int rc = n > 0 ? nt_tokenizer_emit(tok, buf + start, i - start, n) : 0;
             if (rc)
                 return rc;
             start = i;
             n = 1;
         } else if (n > 0) {
-            int rc = emit_span(tok, buf, start, i, n);
+            int rc = nt_tokenizer_emit(tok, buf + start, i - start, n);
             if (rc)
                 return rc;
             n = 0;
         }
         i += (size_t)step;
     }
-    return n > 0 ? emit_span(tok, buf, start, (size_t)m, n) : 0;
-}
-
-/* A chunk is a maximal run of bytes that are ASCII word characters or non-ASCII: ASCII
- * punctuation and space never join with their neighbours under NFKC, so chunks can be
- * normalised independently, and pure-ASCII chunks need no normalisation at all. */
-static int split_chunks(nt_tokenizer *tok, const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && tok->bytes[u[i]] == B_SEP)
-            i++;
-        size_t start = i;
-        unsigned seen = 0;
-        for (; i < len && tok->bytes[u[i]] != B_SEP; i++)
-            seen |= tok->bytes[u[i]];
-        int rc = 0;
-        if (seen & B_HIGH)
-            rc = split_unicode(tok, s + start, i - start);
-        else if (seen & B_SPLIT)
-            rc = split_ascii(tok, s + start, i - start);
-        else if (seen) /* the common case: the chunk is one token */
-            rc = emit_ascii(tok, s + start, i - start);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    return n > 0 ? nt_tokenizer_emit(tok, buf + start, (size_t)m - start, n) : 0;
 }
 
 int nt_tokenizer_run(nt_tokenizer *tok, const char *bytes, size_t len, nt_token_fn emit,
@@ -277,7 +149,7 @@ int nt_tokenizer_run(nt_tokenizer *tok, const char *bytes, size_t len, nt_token_
     tok->emit = emit;
     tok->user = user;
     tok->out_of_memory = 0;
-    int rc = split_chunks(tok, bytes, len);
+    int rc = nt_tokenizer_split_chunks(tok, bytes, len);
     if (tok->out_of_memory)
         return nt_error_set(err, NT_ENOMEM, "out of memory tokenizing a document");
     return rc;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "vocab/builder.h"
+#include "vocab/builder_hashed.h"
 
 nt_vocab_builder *nt_vocab_builder_create(void)
 {
@@ -34,8 +35,9 @@ size_t nt_vocab_builder_count(const nt_vocab_builder *b)
     return b->keys.n;
 }
 
-/* Interns a key; a new term gets zero statistics. Returns its id or a negative status. */
-static int add_key(nt_vocab_builder *b, const char *key, size_t len)
+/* Interns a key of this nt_strtab_hash; a new term gets zero statistics. Returns its id
+ * or a negative status. */
+static int add_key(nt_vocab_builder *b, const char *key, size_t len, uint64_t hash)
 {
     size_t need = b->keys.n + 1, cap = b->term_cap;
     if (need > cap &&
@@ -47,7 +49,7 @@ static int add_key(nt_vocab_builder *b, const char *key, size_t len)
         return NT_ENOMEM;
     b->term_cap = cap;
     int id;
-    int rc = nt_strtab_intern(&b->keys, key, len, nt_strtab_hash(key, len), &id);
+    int rc = nt_strtab_intern(&b->keys, key, len, hash, &id);
     if (rc < 0)
         return rc;
     if (rc == 1) {
@@ -57,11 +59,22 @@ static int add_key(nt_vocab_builder *b, const char *key, size_t len)
     return id;
 }
 
-int nt_vocab_builder_add_stem(nt_vocab_builder *b, const char *stem, size_t len)
+int nt_vocab_builder_add_stem_hashed(nt_vocab_builder *b, const char *stem, size_t len,
+                                     uint64_t hash)
 {
     if (len == 0 || stem[0] == NT_BIGRAM_MARK)
         return NT_EINVAL;
-    return add_key(b, stem, len);
+    return add_key(b, stem, len, hash);
+}
+
+void nt_vocab_builder_prefetch(const nt_vocab_builder *b, uint64_t hash)
+{
+    __builtin_prefetch(&b->keys.slots[(uint32_t)hash & (b->keys.slot_cap - 1)]);
+}
+
+int nt_vocab_builder_add_stem(nt_vocab_builder *b, const char *stem, size_t len)
+{
+    return nt_vocab_builder_add_stem_hashed(b, stem, len, nt_strtab_hash(stem, len));
 }
 
 int nt_vocab_builder_is_bigram(const nt_vocab_builder *b, int t, int *first, int *second)
@@ -91,7 +104,7 @@ int nt_vocab_builder_add_bigram(nt_vocab_builder *b, int first, int second)
     int32_t ids[2] = {first, second};
     key[0] = NT_BIGRAM_MARK;
     memcpy(key + 1, ids, sizeof ids);
-    return add_key(b, key, sizeof key);
+    return add_key(b, key, sizeof key, nt_strtab_hash(key, sizeof key));
 }
 
 const char *nt_vocab_builder_surface(const nt_vocab_builder *b, int t)

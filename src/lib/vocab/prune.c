@@ -10,20 +10,12 @@
 #include "vocab/builder.h"
 #include "vocab/vocab_internal.h"
 
-typedef struct kept_term {
-    char *key;        /* owned until moved into the vocabulary */
-    uint64_t prefix;  /* the key's first 8 bytes, big-endian, zero-padded */
-    int64_t count;    /* corpus count */
-    int old;          /* builder term id */
-} kept_term;
-
 static double bound_in_documents(nt_df_limit limit, size_t n_docs)
 {
     return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
 }
 
-/* Keys hold no NUL byte, so comparing zero-padded prefixes as numbers orders keys as strcmp
- * does whenever they differ; most comparisons of a sort then never read the keys. */
+/* The key's first 8 bytes as a big-endian number, zero-padded. */
 static uint64_t key_prefix(const char *key)
 {
     uint64_t p = 0;
@@ -32,24 +24,16 @@ static uint64_t key_prefix(const char *key)
     return p;
 }
 
-static int by_key(const void *a, const void *b)
-{
-    const kept_term *x = a, *y = b;
-    if (x->prefix != y->prefix)
-        return x->prefix < y->prefix ? -1 : 1;
-    return strcmp(x->key, y->key);
-}
-
 /* Most frequent first; equal counts in key order, so the cut is deterministic. */
 static int by_count_then_key(const void *a, const void *b)
 {
-    const kept_term *x = a, *y = b;
+    const nt_kept_term *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
-    return by_key(a, b);
+    return nt_kept_term_by_key(a, b);
 }
 
-static void free_kept(kept_term *kept, size_t from, size_t to)
+static void free_kept(nt_kept_term *kept, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
         free(kept[i].key);
@@ -62,7 +46,7 @@ static int within(const nt_vocab_builder *b, size_t t, double low, double high)
 }
 
 /* Collects the terms within [low, high] documents, with their keys. */
-static int collect(const nt_vocab_builder *b, double low, double high, kept_term *kept,
+static int collect(const nt_vocab_builder *b, double low, double high, nt_kept_term *kept,
                    size_t *n_kept)
 {
     size_t k = 0;
@@ -118,7 +102,8 @@ static char *term_surface(const nt_vocab_builder *b, int t)
 }
 
 /* Moves the sorted kept terms into a new vocabulary and fills the old-to-new map. */
-static nt_vocab *make_vocab(const nt_vocab_builder *b, kept_term *kept, size_t n_kept, int *map)
+static nt_vocab *make_vocab(const nt_vocab_builder *b, nt_kept_term *kept, size_t n_kept,
+                           int *map)
 {
     nt_vocab *v = nt_vocab_alloc(n_kept);
     for (size_t j = 0; v && j < n_kept; j++) {
@@ -153,7 +138,7 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
     size_t n = nt_vocab_builder_count(b), n_kept = 0;
     for (size_t t = 0; t < n; t++)  /* a messy corpus keeps a fraction of its terms */
         n_kept += within(b, t, low, high);
-    kept_term *kept = malloc((n_kept ? n_kept : 1) * sizeof *kept);
+    nt_kept_term *kept = malloc((n_kept ? n_kept : 1) * sizeof *kept);
     int *map = malloc((n ? n : 1) * sizeof *map);
     if (!kept || !map || collect(b, low, high, kept, &n_kept) != NT_OK) {
         free(kept);
@@ -170,10 +155,12 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
         free_kept(kept, opts->max_terms, n_kept);
         n_kept = opts->max_terms;
     }
-    qsort(kept, n_kept, sizeof *kept, by_key);
-    for (size_t t = 0; t < n; t++)
-        map[t] = -1;
-    nt_vocab *v = make_vocab(b, kept, n_kept, map);
+    nt_vocab *v = NULL;
+    if (nt_kept_terms_sort(kept, n_kept) == NT_OK) {
+        for (size_t t = 0; t < n; t++)
+            map[t] = -1;
+        v = make_vocab(b, kept, n_kept, map);
+    }
     free_kept(kept, 0, n_kept);
     free(kept);
     if (!v) {
