@@ -196,7 +196,10 @@ int nt_nmf_hals_solve(nt_nmf_state *st, const nt_nmf_subproblem *sp, nt_error *e
     if (rc == NT_OK) {
         int sweeps = max_sweeps(st, sp);
         int big = (double)sp->rows * (double)(k * k) * sweeps >= NT_NMF_PARALLEL_MIN;
-#pragma omp parallel for schedule(static) num_threads(st->threads) if (big)
+        /* Rows stop sweeping at different times, so chunks differ in cost (on spamassassin a
+         * static split left one of two threads idle ~15% of each half-step); any thread may
+         * take any chunk, as its rows and its Gram sum depend on the chunk alone. */
+#pragma omp parallel for schedule(dynamic) num_threads(st->threads) if (big)
         for (long c = 0; c < (long)nchunks; c++) {
             hals_vec *b = bufs + (size_t)omp_get_thread_num() * per_thread;
             hals_work work = {b, b + k, with_gram ? b + 2 * k : NULL};

@@ -13,6 +13,12 @@ typedef double product_vec __attribute__((vector_size(8 * sizeof(double))));
 /* Vectors per pass over a row's entries: 32 topics, four accumulators in registers. */
 #define PANEL_VECTORS 4
 
+/* Entries ahead whose factor row is prefetched. A document's terms land all over H^T
+ * (n x k, megabytes), so without it the loads wait on the cache; measured on spamassassin
+ * (k = 20, one thread), A H^T took 3.2-3.4 ms without and 2.5-2.9 ms with 16 or 32 entries
+ * ahead (A^T W, whose W fits in the cache, neither gains nor loses). */
+#define PREFETCH_AHEAD 32
+
 /* Sum over entries q in [lo, hi) of sx[q] times the 8 topics of row si[q] of y starting at
  * off[b], into o + off[b], for b < nv (a constant after inlining, so the accumulators stay in
  * registers). One pass over the entries feeds nv independent chains of multiply-adds. */
@@ -22,6 +28,12 @@ static inline void product_panel(const int *si, const double *sx, int lo, int hi
     product_vec acc[PANEL_VECTORS] = {{0.0}};
     for (int q = lo; q < hi; q++) {
         const double v = sx[q], *yr = y + (size_t)si[q] * k;
+        if (q + PREFETCH_AHEAD < hi) {
+            const double *next = y + (size_t)si[q + PREFETCH_AHEAD] * k;
+            for (int b = 0; b < nv; b++)
+                __builtin_prefetch(next + off[b]);
+            __builtin_prefetch(next + off[nv - 1] + 7);
+        }
         for (int b = 0; b < nv; b++) {
             product_vec yb;
             memcpy(&yb, yr + off[b], sizeof yb);
