@@ -38,10 +38,14 @@ static inline uint64_t nt_strtab_load8(const char *s)
     return w;
 }
 
-/* Keeps the low n <= 8 bytes of w (two shifts: one by 8n is undefined at n = 8). */
+/* Keeps the low n <= 8 bytes of w: one load of a mask (a shift by 8n is undefined at
+ * n = 8, and shifts by a variable amount cost more than the load). */
 static inline uint64_t nt_strtab_keep(uint64_t w, size_t n)
 {
-    return w & ~((~(uint64_t)0 << 4 * n) << 4 * n);
+    static const uint64_t low_bytes[9] = {
+        0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        0xFFFFFFFFFFFFFFFF};
+    return w & low_bytes[n];
 }
 
 /* The 1 to 7 bytes at s as a little-endian number, reading none past them and calling no
