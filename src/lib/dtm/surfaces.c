@@ -23,10 +23,10 @@ typedef struct candidates {
     size_t cap;
 } candidates;
 
-/* The count of the token (text, len, hash) in m, or 0 when m lacks it. */
-static uint64_t count_in(const nt_tokmap *m, const char *text, size_t len, uint64_t hash)
+/* The count of the token (text, len, tag) in m, or 0 when m lacks it. */
+static uint64_t count_in(const nt_tokmap *m, const char *text, size_t len, uint32_t tag)
 {
-    const nt_tokmap_slot *s = &m->slots[nt_tokmap_probe(m, text, len, hash)];
+    const nt_tokmap_slot *s = &m->slots[nt_tokmap_probe(m, text, len, tag)];
     return s->len != 0 ? s->count : 0;
 }
 
@@ -38,12 +38,12 @@ static int own_token(const nt_worker *workers, int n_workers, int t, const nt_to
 {
     const nt_tokmap *m = &workers[t].tokens;
     const char *text = nt_tokmap_text(m, s);
-    uint64_t hash = nt_strtab_hash(text, s->len), count = s->count;
+    uint64_t count = s->count;
     for (int u = 0; u < t; u++)
-        if (count_in(&workers[u].tokens, text, s->len, hash) > 0)
+        if (count_in(&workers[u].tokens, text, s->len, s->tag) > 0)
             return 0;
     for (int u = t + 1; u < n_workers; u++)
-        count += count_in(&workers[u].tokens, text, s->len, hash);
+        count += count_in(&workers[u].tokens, text, s->len, s->tag);
     *out = (candidate){text, count, s->term, s->len};
     return 1;
 }
@@ -52,11 +52,9 @@ static int own_token(const nt_worker *workers, int n_workers, int t, const nt_to
  * of tables larger than the caches, and issuing them ahead overlaps their latencies. */
 static void prefetch(const nt_worker *workers, int n_workers, int t, const nt_tokmap_slot *s)
 {
-    const nt_tokmap *m = &workers[t].tokens;
-    uint32_t tag = (uint32_t)nt_strtab_hash(nt_tokmap_text(m, s), s->len);
     for (int u = 0; u < n_workers; u++)
         if (u != t)
-            __builtin_prefetch(&workers[u].tokens.slots[tag & (workers[u].tokens.cap - 1)]);
+            __builtin_prefetch(&workers[u].tokens.slots[s->tag & (workers[u].tokens.cap - 1)]);
 }
 
 /* Whether slot s holds a token to offer: a counted token with a term. */

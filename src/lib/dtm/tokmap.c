@@ -98,7 +98,7 @@ long nt_tokmap_add(nt_tokmap *m, size_t i, const char *token, size_t len, uint64
             m->slots[i].len = 0;
             return NT_ENOMEM;
         }
-        i = nt_tokmap_probe(m, token, len, hash);
+        i = nt_tokmap_probe(m, token, len, (uint32_t)hash);
     }
     return (long)i;
 }

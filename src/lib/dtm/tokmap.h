@@ -69,13 +69,13 @@ static inline int nt_tokmap_equal_inline(const char *a, const char *b, size_t n)
     return (nt_strtab_keep(x0, n < 8 ? n : 8) | nt_strtab_keep(x1, n > 4 ? n - 4 : 0)) == 0;
 }
 
-/* The slot holding the token (len > 0 bytes, hash = nt_strtab_hash of them, at least
- * NT_TOKMAP_INLINE bytes readable at token), or the empty slot where it would go. */
+/* The slot holding the token (len > 0 bytes, tag = the lower 32 bits of their
+ * nt_strtab_hash, at least NT_TOKMAP_INLINE bytes readable at token), or the empty slot
+ * where it would go. A slot's tag is all it takes to look its token up in another table. */
 static inline size_t nt_tokmap_probe(const nt_tokmap *m, const char *token, size_t len,
-                                     uint64_t hash)
+                                     uint32_t tag)
 {
     size_t mask = m->cap - 1;
-    uint32_t tag = (uint32_t)hash;
     for (size_t i = tag & mask;; i = (i + 1) & mask) {
         const nt_tokmap_slot *s = &m->slots[i];
         if (s->len == 0)

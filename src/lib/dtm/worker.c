@@ -103,7 +103,7 @@ static int push(nt_worker *w, int term)
 /* Counts one token of the document, in order. */
 static int count_token(nt_worker *w, const char *token, size_t len, uint64_t hash)
 {
-    size_t i = nt_tokmap_probe(&w->tokens, token, len, hash);
+    size_t i = nt_tokmap_probe(&w->tokens, token, len, (uint32_t)hash);
     if (w->tokens.slots[i].len == 0) {
         long at = add_token(w, i, token, len, hash);
         if (at < 0)
