@@ -60,8 +60,9 @@ int nt_nmf_fit(const nt_matrix *a, const nt_nmf_options *opts, const nt_hooks *h
             rc = nt_error_set(err, NT_ENOMEM, "out of memory for the NMF result");
     }
     if (rc == NT_OK) {
-        /* OpenBLAS (pthread build) is only called between parallel regions, so it may use
-         * the same number of threads without oversubscribing the cores. */
+        /* OpenBLAS is only called between parallel regions, so it may use as many threads
+         * as the solver without oversubscribing the cores (with its OpenMP build, which
+         * the project links, they are the very same threads). */
         int blas_threads = openblas_get_num_threads();
         openblas_set_num_threads(st.threads);
         rc = run_all(&st, method, init, hooks, res, trace, err);
