@@ -218,6 +218,7 @@ int main(void)
     nt_test_cases tc;
     Suite *s = nt_test_suite("dtm", &tc);
     add_parity_tests(tc.core);
+    add_assemble_tests(tc.core);
     NT_TEST_ADD(tc.core, counts_rows_names_and_idf, surface_forms_under_stemming,
                 bigrams_skip_stop_words, extra_stopwords_are_removed,
                 threads_do_not_change_the_result, fixed_vocabulary_reproduces_and_ignores_unknown,

@@ -49,6 +49,7 @@ const char *make_random_corpus(const char *name, int n_docs);
 
 /* The tests of the other files, added to the suite's test cases. */
 void add_parity_tests(TCase *tc);
+void add_assemble_tests(TCase *tc);
 void add_edge_tests(TCase *tc);
 void add_error_tests(TCase *tc);
 
