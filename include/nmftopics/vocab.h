@@ -24,12 +24,14 @@ typedef struct nt_vocab {
                          its two stems joined by a space) */
     int64_t *df;      /* size n_terms: documents containing the term */
     int64_t *counts;  /* size n_terms: occurrences of the term in the corpus */
+    char *text;       /* NULL, or one block holding every stem and surface (a copy's:
+                         one allocation instead of two per term); owned */
 } nt_vocab;
 
 /* Releases a vocabulary and everything it points to; v may be NULL. */
 void nt_vocab_free(nt_vocab *v);
 
-/* Returns a deep copy of v, or NULL when out of memory. */
+/* Returns a deep copy of v, its strings in one block (text), or NULL when out of memory. */
 nt_vocab *nt_vocab_copy(const nt_vocab *v);
 
 /* Returns the column of the term whose key is the len bytes at key, or -1. O(log n). */

@@ -10,7 +10,7 @@ static char *surfaces[4] = {"alphas", "beta", "gammé", "deltas"};
 static double h[8] = {0.5, 0.3, 0.2, 0.0, /* topic 1 */ 0.1, 0.3, 0.3, 0.3 /* topic 2 */};
 static double share[2] = {0.25, 0.75};
 static double idf[4] = {1, 1, 1, 1};
-static nt_vocab vocab = {4, stems, surfaces, NULL, NULL};
+static nt_vocab vocab = {4, stems, surfaces, NULL, NULL, NULL};
 
 nt_model report_model;
 const char *report_names[3] = {"one.txt", "two \"quoted\"\\.txt", "empty.txt"};

@@ -199,9 +199,17 @@ START_TEST(write_read_round_trip)
     ck_assert_str_eq(r->stems[1], "emu");
     ck_assert_str_eq(r->surfaces[0], "cats");
     ck_assert_int_eq(r->df[0], 2);
-    nt_vocab *c = nt_vocab_copy(r);
+    nt_vocab *c = nt_vocab_copy(r), *cc = nt_vocab_copy(c);  /* a copy of a copy too */
     ck_assert_str_eq(c->stems[0], "cat");
     ck_assert_int_eq(nt_vocab_find(c, "emu", 3), 1);
+    for (size_t j = 0; j < r->n_terms; j++) {
+        ck_assert_str_eq(cc->stems[j], r->stems[j]);
+        ck_assert_str_eq(cc->surfaces[j], r->surfaces[j]);
+        ck_assert_ptr_ne(cc->surfaces[j], r->surfaces[j]);
+        ck_assert_int_eq(cc->df[j], r->df[j]);
+        ck_assert_int_eq(cc->counts[j], r->counts[j]);
+    }
+    nt_vocab_free(cc);
     nt_vocab_free(c);
     nt_vocab_free(r);
     nt_vocab_free(v);

@@ -60,19 +60,6 @@ static void topic_shares(const nt_nmf_result *res, double *share)
         share[t] = total > 0.0 ? share[t] / total : 0.0;
 }
 
-static int copy_vocab(const nt_vocab *from, nt_vocab *to)
-{
-    for (size_t j = 0; j < from->n_terms; j++) {
-        to->stems[j] = strdup(from->stems[j]);
-        to->surfaces[j] = strdup(from->surfaces[j]);
-        if (!to->stems[j] || !to->surfaces[j])
-            return NT_ENOMEM;
-        to->df[j] = from->df[j];
-        to->counts[j] = from->counts[j];
-    }
-    return NT_OK;
-}
-
 static nt_model_fit fit_summary(const nt_dtm *dtm, const nt_nmf_result *res)
 {
     const int *Ap = dtm->A->p;
@@ -112,7 +99,9 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
     memcpy(model->h, result->h, result->k * n * sizeof *model->h);
     topic_shares(result, model->share);
     int rc = NT_OK;
-    if (nt_model_settings_own(model) != NT_OK || copy_vocab(dtm->vocab, model->vocab) != NT_OK)
+    nt_vocab_free(model->vocab);  /* allocated empty: the copy replaces it */
+    model->vocab = nt_vocab_copy(dtm->vocab);
+    if (nt_model_settings_own(model) != NT_OK || !model->vocab)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory building the model");
     char **stopwords = NULL;
     if (rc == NT_OK)

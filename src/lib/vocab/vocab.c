@@ -27,12 +27,13 @@ void nt_vocab_free(nt_vocab *v)
 {
     if (!v)
         return;
-    for (size_t j = 0; j < v->n_terms; j++) {
+    for (size_t j = 0; !v->text && j < v->n_terms; j++) {
         if (v->stems)
             free(v->stems[j]);
         if (v->surfaces)
             free(v->surfaces[j]);
     }
+    free(v->text);
     free(v->stems);
     free(v->surfaces);
     free(v->df);
@@ -40,18 +41,31 @@ void nt_vocab_free(nt_vocab *v)
     free(v);
 }
 
+/* Copies s with its NUL to at; returns the byte after it. */
+static char *put_string(char **slot, char *at, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    memcpy(at, s, n);
+    *slot = at;
+    return at + n;
+}
+
 nt_vocab *nt_vocab_copy(const nt_vocab *v)
 {
+    size_t bytes = 1;
+    for (size_t j = 0; j < v->n_terms; j++)
+        bytes += strlen(v->stems[j]) + strlen(v->surfaces[j]) + 2;
     nt_vocab *c = nt_vocab_alloc(v->n_terms);
+    if (c && !(c->text = malloc(bytes))) {
+        nt_vocab_free(c);
+        c = NULL;
+    }
     if (!c)
         return NULL;
+    char *at = c->text;
     for (size_t j = 0; j < v->n_terms; j++) {
-        c->stems[j] = strdup(v->stems[j]);
-        c->surfaces[j] = strdup(v->surfaces[j]);
-        if (!c->stems[j] || !c->surfaces[j]) {
-            nt_vocab_free(c);
-            return NULL;
-        }
+        at = put_string(&c->stems[j], at, v->stems[j]);
+        at = put_string(&c->surfaces[j], at, v->surfaces[j]);
     }
     memcpy(c->df, v->df, v->n_terms * sizeof *c->df);
     memcpy(c->counts, v->counts, v->n_terms * sizeof *c->counts);
