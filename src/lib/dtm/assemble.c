@@ -6,16 +6,12 @@
  * its own segment of every column, and each thread writes its rows there in row order, so
  * each column's rows come out sorted. A row's norm is summed in column order, as a scan of
  * the finished matrix would, so the result does not depend on the number of threads. */
-#define _DEFAULT_SOURCE /* madvise */
 #include "dtm/assemble.h"
 
 #include <limits.h>
 #include <math.h>
 #include <omp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "nmftopics/matrix.h"
 
@@ -105,27 +101,6 @@ static void scatter_share(const nt_row *rows, size_t lo, size_t hi, const int *m
         }
 }
 
-/* Faults in slice s of shares of the fresh array [p, p + bytes) writable, in one call. The
- * scatter writes the index and value arrays at random; faulting their pages one write at a
- * time cost about 3.5 ms on the spamassassin matrix (13 MB, two threads), about 2 ms less
- * this way. Failing it, or a kernel without it (before Linux 5.14), changes nothing else. */
-static void populate_slice(void *p, size_t bytes, int s, int shares)
-{
-#ifdef MADV_POPULATE_WRITE
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), base = (uintptr_t)p & ~(page - 1);
-    uintptr_t end = (uintptr_t)p + bytes, share = (end - base) / (uintptr_t)shares;
-    uintptr_t lo = (base + share * (uintptr_t)s) & ~(page - 1);
-    uintptr_t hi = s + 1 == shares ? end : (base + share * (uintptr_t)(s + 1)) & ~(page - 1);
-    if (hi > lo)
-        madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-    (void)p;
-    (void)bytes;
-    (void)s;
-    (void)shares;
-#endif
-}
-
 /* Scales the rows [lo, hi) of share s to unit norm, once the share has been scattered:
  * its entries in column j are then [start[j], end[j]), start being the previous share's
  * end (Ap for the first share) and end its own next (seg + s * n_terms). Each row's norm
@@ -203,12 +178,9 @@ int nt_dtm_assemble(const nt_row *rows, size_t m, const int *map, size_t n_terms
 #pragma omp parallel num_threads(shares) reduction(+ : empty)
         {
 #pragma omp for schedule(static, 1)
-            for (int s = 0; s < shares; s++) {
-                populate_slice(A->i, A->nzmax * sizeof(int), s, shares);
-                populate_slice(A->x, A->nzmax * sizeof(double), s, shares);
+            for (int s = 0; s < shares; s++)
                 scatter_share(rows, first[s], first[s + 1], map, idf, o->sublinear_tf, A,
                               seg + (size_t)s * n_terms);
-            }
             /* the implied barrier: share s - 1 has reached the start of share s */
 #pragma omp for schedule(static, 1)
             for (int s = 0; s < shares; s++)
