@@ -24,13 +24,17 @@ else()
                   "(on Debian: apt install libopenblas-${NT_OPENBLAS_BUILD}-dev); linking "
                   "whichever OpenBLAS `pkg-config openblas` names")
 endif()
-pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
-add_library(nt::blas ALIAS PkgConfig::OPENBLAS)
+# pkg-config results are cached per prefix, so the prefix names the build: a build folder
+# configured before (or with another NT_OPENBLAS_BUILD) looks again instead of keeping
+# the library it found then.
+string(TOUPPER "OPENBLAS_${NT_OPENBLAS_BUILD}" NT_BLAS)
+pkg_check_modules(${NT_BLAS} REQUIRED IMPORTED_TARGET openblas)
+add_library(nt::blas ALIAS PkgConfig::${NT_BLAS})
 # Programs find that build through their RPATH (CMake sets it in the build tree; keep it when
 # installing), not through the alternatives. CHOLMOD's libblas.so.3 and liblapack.so.3 are
 # thin layers over libopenblas.so.0 and bind to the one already loaded.
 set(CMAKE_INSTALL_RPATH_USE_LINK_PATH ON)
-message(STATUS "nmftopics: BLAS/LAPACK = OpenBLAS ${OPENBLAS_VERSION} (${OPENBLAS_LINK_LIBRARIES})")
+message(STATUS "nmftopics: BLAS/LAPACK = OpenBLAS ${${NT_BLAS}_VERSION} (${${NT_BLAS}_LINK_LIBRARIES})")
 
 find_package(CHOLMOD REQUIRED)
 find_package(Stemmer REQUIRED)
