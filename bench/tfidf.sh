@@ -3,7 +3,8 @@
 # TfidfVectorizer (stop_words='english', min_df=2, max_df=0.95, no stemming) on the same
 # corpus in the same run, both with the same pruning and shortest token (2 characters,
 # scikit-learn's \w\w+), whatever nmftopics' defaults. Reports, for each, the median wall
-# time of 3 runs, throughput and peak resident memory (/usr/bin/time -v), and the ratios.
+# time of 5 runs (the two alternating), throughput and peak resident memory
+# (/usr/bin/time -v), and the ratios.
 #   bench/tfidf.sh [CORPUS]   (default ../shared/corpora/spamassassin, from the repo root)
 # Needs a built binary (build/nmftopics, or NT=path) and /usr/bin/python3 with
 # scikit-learn (scripts/install-deps.sh installs both python3-sklearn and time).
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/spamassassin}
 nt=${NT:-build/nmftopics}
-runs=3
+runs=5
 [ -x "$nt" ] || { echo "bench/tfidf.sh: no binary at $nt (build first, or set NT)" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "bench/tfidf.sh: no corpus folder $corpus" >&2; exit 1; }
 scratch=$(mktemp -d)
@@ -21,28 +22,28 @@ files=$(find "$corpus" -type f ! -name '.*' | wc -l)
 bytes=$(find "$corpus" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s}')
 mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
 
-# run NAME COMMAND...: runs the command $runs times; leaves per-run "wall rss_kb cpu" lines in
-# $scratch/NAME.times, every run's summary line (stderr) in $scratch/NAME.err.
+# run NAME COMMAND...: runs the command once, appending a "wall rss_kb cpu" line to
+# $scratch/NAME.times and its summary line (stderr) to $scratch/NAME.err.
 run() {
     local name=$1
     shift
-    : >"$scratch/$name.times"
-    : >"$scratch/$name.err"
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -v -o "$scratch/time.txt" "$@" 2>>"$scratch/$name.err" >/dev/null
-        awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); w = p[n] + 60 * p[n-1]
-                                               if (n > 2) w += 3600 * p[1]}
-                    /Maximum resident/ {r = $2} /(User|System) time/ {c += $2}
-                    END {print w, r, c}' \
-            "$scratch/time.txt" >>"$scratch/$name.times"
-    done
+    /usr/bin/time -v -o "$scratch/time.txt" "$@" 2>>"$scratch/$name.err" >/dev/null
+    awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); w = p[n] + 60 * p[n-1]
+                                           if (n > 2) w += 3600 * p[1]}
+                /Maximum resident/ {r = $2} /(User|System) time/ {c += $2}
+                END {print w, r, c}' \
+        "$scratch/time.txt" >>"$scratch/$name.times"
 }
 
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-run nmftopics "$nt" tfidf "$corpus" -o "$scratch/out" --threads 2 \
-    --min-df 2 --max-df 0.95 --min-token-len 2
-run sklearn /usr/bin/python3 bench/sklearn_tfidf.py "$corpus"
+# The two alternate, run by run, so that a change in the machine's speed (it is shared)
+# falls on both.
+for _ in $(seq "$runs"); do
+    run nmftopics "$nt" tfidf "$corpus" -o "$scratch/out" --threads 2 \
+        --min-df 2 --max-df 0.95 --min-token-len 2
+    run sklearn /usr/bin/python3 bench/sklearn_tfidf.py "$corpus"
+done
 
 nt_wall=$(cut -d' ' -f1 "$scratch/nmftopics.times" | median)
 nt_rss=$(cut -d' ' -f2 "$scratch/nmftopics.times" | median)
