@@ -66,6 +66,10 @@ int nt_df_limit_parse(const char *text, nt_df_limit *out, nt_error *err);
 /* Formats a bound as nt_df_limit_parse reads it ("2", "0.95", "1.0") into buf. */
 void nt_df_limit_format(nt_df_limit limit, char *buf, size_t size);
 
+/* The bound as a number of documents in a corpus of n_docs: a count as it is, a fraction
+ * times n_docs (not rounded). */
+double nt_df_limit_documents(nt_df_limit limit, size_t n_docs);
+
 /* Which terms a vocabulary keeps. */
 typedef struct nt_vocab_prune_options {
     nt_df_limit min_df;  /* keep terms in >= min_df documents (default: count 1) */

@@ -188,7 +188,8 @@ int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
     }
     if (rc == NT_OK)
         gather(&r, nt_corpus_count(corpus), p);
-    if (rc == NT_OK && nt_surfaces_offer(r.workers, r.n_workers, p->builder) != NT_OK)
+    double min_docs = nt_df_limit_documents(opts->prune.min_df, p->m);
+    if (rc == NT_OK && nt_surfaces_offer(r.workers, r.n_workers, min_docs, p->builder) != NT_OK)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory recording surface forms");
     if (rc == NT_OK && p->stats.skipped_binary > 0)
         nt_hooks_log(hooks, NT_LOG_WARNING,

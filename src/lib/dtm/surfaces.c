@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "vocab/builder.h"
 #include "vocab/grow.h"
 
 #define PREFETCH_AHEAD 16  /* tokens whose slots in the other tables are fetched early */
@@ -57,14 +58,22 @@ static void prefetch(const nt_worker *workers, int n_workers, int t, const nt_to
             __builtin_prefetch(&workers[u].tokens.slots[s->tag & (workers[u].tokens.cap - 1)]);
 }
 
-/* Whether slot s holds a token to offer: a counted token with a term. */
-static int wanted(const nt_tokmap_slot *s)
+/* What makes a slot's token worth offering: its term's document frequency. */
+typedef struct offer_filter {
+    const int64_t *df;  /* the builder's, by term */
+    double min_docs;
+} offer_filter;
+
+/* Whether slot s holds a token to offer: a counted token whose term may be kept. */
+static int wanted(const nt_tokmap_slot *s, const offer_filter *f)
 {
-    return s->len != 0 && s->term != NT_TERM_STOP && s->count > 0;
+    return s->len != 0 && s->term != NT_TERM_STOP && s->count > 0 &&
+           (double)f->df[s->term] >= f->min_docs;
 }
 
 /* Collects the candidates that table t owns. Returns NT_OK or NT_ENOMEM. */
-static int collect(const nt_worker *workers, int n_workers, int t, candidates *out)
+static int collect(const nt_worker *workers, int n_workers, int t, const offer_filter *f,
+                   candidates *out)
 {
     const nt_tokmap *m = &workers[t].tokens;
     if (nt_grow_array((void **)&out->items, sizeof *out->items, 0, m->n, &out->cap))
@@ -72,22 +81,24 @@ static int collect(const nt_worker *workers, int n_workers, int t, candidates *o
     size_t ahead = 0;
     for (size_t k = 0; k < m->cap; k++) {
         for (; ahead < m->cap && ahead < k + PREFETCH_AHEAD; ahead++)
-            if (wanted(&m->slots[ahead]))
+            if (wanted(&m->slots[ahead], f))
                 prefetch(workers, n_workers, t, &m->slots[ahead]);
-        if (wanted(&m->slots[k]) &&
+        if (wanted(&m->slots[k], f) &&
             own_token(workers, n_workers, t, &m->slots[k], &out->items[out->n]))
             out->n++;
     }
     return NT_OK;
 }
 
-int nt_surfaces_offer(const nt_worker *workers, int n_workers, nt_vocab_builder *b)
+int nt_surfaces_offer(const nt_worker *workers, int n_workers, double min_docs,
+                      nt_vocab_builder *b)
 {
+    const offer_filter f = {b->df, min_docs};
     candidates *lists = calloc((size_t)n_workers, sizeof *lists);
     int rc = lists ? NT_OK : NT_ENOMEM;
 #pragma omp parallel for num_threads(n_workers) schedule(dynamic, 1) if (rc == NT_OK)
     for (int t = 0; t < n_workers; t++)
-        if (collect(workers, n_workers, t, &lists[t]) != NT_OK) {
+        if (collect(workers, n_workers, t, &f, &lists[t]) != NT_OK) {
 #pragma omp atomic write
             rc = NT_ENOMEM;
         }

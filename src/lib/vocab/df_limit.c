@@ -40,6 +40,11 @@ void nt_df_limit_format(nt_df_limit limit, char *buf, size_t size)
     snprintf(buf, size, "%s%s", number, strpbrk(number, ".e") ? "" : ".0");
 }
 
+double nt_df_limit_documents(nt_df_limit limit, size_t n_docs)
+{
+    return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
+}
+
 void nt_vocab_prune_options_init(nt_vocab_prune_options *opts)
 {
     opts->min_df = (nt_df_limit){1.0, 0};

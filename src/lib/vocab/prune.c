@@ -10,11 +10,6 @@
 #include "vocab/builder.h"
 #include "vocab/vocab_internal.h"
 
-static double bound_in_documents(nt_df_limit limit, size_t n_docs)
-{
-    return limit.is_fraction ? limit.value * (double)n_docs : limit.value;
-}
-
 /* The key's first 8 bytes as a big-endian number, zero-padded. */
 static uint64_t key_prefix(const char *key)
 {
@@ -125,8 +120,8 @@ static nt_vocab *make_vocab(const nt_vocab_builder *b, nt_kept_term *kept, size_
 int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_options *opts,
                             size_t n_docs, nt_vocab **out, int **old_to_new, nt_error *err)
 {
-    double low = bound_in_documents(opts->min_df, n_docs);
-    double high = bound_in_documents(opts->max_df, n_docs);
+    double low = nt_df_limit_documents(opts->min_df, n_docs);
+    double high = nt_df_limit_documents(opts->max_df, n_docs);
     if (high < low) {
         char lo[64], hi[64];
         nt_df_limit_format(opts->min_df, lo, sizeof lo);
