@@ -24,8 +24,8 @@ typedef struct nt_vocab {
                          its two stems joined by a space) */
     int64_t *df;      /* size n_terms: documents containing the term */
     int64_t *counts;  /* size n_terms: occurrences of the term in the corpus */
-    char *text;       /* NULL, or one block holding every stem and surface (a copy's:
-                         one allocation instead of two per term); owned */
+    char *text;       /* NULL, or one block holding every stem and surface (built and
+                         copied vocabularies: one allocation, not two per term); owned */
 } nt_vocab;
 
 /* Releases a vocabulary and everything it points to; v may be NULL. */

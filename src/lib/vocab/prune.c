@@ -3,7 +3,6 @@
  * _limit_features): fractions are multiplied by the number of documents and compared
  * without rounding. */
 #define _POSIX_C_SOURCE 200809L
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,35 +27,43 @@ static int by_count_then_key(const void *a, const void *b)
     return nt_kept_term_by_key(a, b);
 }
 
-static void free_kept(nt_kept_term *kept, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        free(kept[i].key);
-}
-
 static int within(const nt_vocab_builder *b, size_t t, double low, double high)
 {
     double df = (double)b->df[t];
     return df >= low && df <= high;
 }
 
-/* Collects the terms within [low, high] documents, with their keys. */
-static int collect(const nt_vocab_builder *b, double low, double high, nt_kept_term *kept,
-                   size_t *n_kept)
+/* Writes a bigram's key, its stems joined by a space, with a NUL at at; returns the byte
+ * after it. */
+static char *put_bigram_key(const nt_vocab_builder *b, int first, int second, char *at)
 {
-    size_t k = 0;
-    for (size_t t = 0; t < nt_vocab_builder_count(b); t++) {
+    at = stpcpy(at, nt_strtab_str(&b->keys, first));
+    *at++ = ' ';
+    return stpcpy(at, nt_strtab_str(&b->keys, second)) + 1;
+}
+
+/* Collects the terms within [low, high] documents with their keys: a unigram's is the
+ * builder's own string, and bigram keys are written into one new block, *bigram_keys. */
+static int collect(const nt_vocab_builder *b, double low, double high, nt_kept_term *kept,
+                   size_t *n_kept, char **bigram_keys)
+{
+    size_t n = nt_vocab_builder_count(b), bytes = 1, k = 0;
+    int first, second;
+    for (size_t t = 0; t < n; t++)
+        if (within(b, t, low, high) && nt_vocab_builder_is_bigram(b, (int)t, &first, &second))
+            bytes += nt_strtab_len(&b->keys, first) + nt_strtab_len(&b->keys, second) + 2;
+    char *at = *bigram_keys = malloc(bytes);
+    if (!at)
+        return NT_ENOMEM;
+    for (size_t t = 0; t < n; t++) {
         if (!within(b, t, low, high))
             continue;
-        kept[k].key = nt_vocab_builder_key(b, (int)t);
-        if (!kept[k].key) {
-            free_kept(kept, 0, k);
-            return NT_ENOMEM;
+        const char *key = nt_strtab_str(&b->keys, (int)t);
+        if (nt_vocab_builder_is_bigram(b, (int)t, &first, &second)) {
+            key = at;
+            at = put_bigram_key(b, first, second, at);
         }
-        kept[k].prefix = key_prefix(kept[k].key);
-        kept[k].old = (int)t;
-        kept[k].count = b->counts[t];
-        k++;
+        kept[k++] = (nt_kept_term){key, key_prefix(key), b->counts[t], (int)t};
     }
     *n_kept = k;
     return NT_OK;
@@ -83,36 +90,49 @@ static const char *unigram_surface(const nt_vocab_builder *b, int t)
     return s ? s : nt_strtab_str(&b->keys, t);
 }
 
-/* A term's surface as a new string; a bigram's joins those of its two unigrams. */
-static char *term_surface(const nt_vocab_builder *b, int t)
+/* The length of term t's surface; a bigram's joins those of its two unigrams. */
+static size_t surface_len(const nt_vocab_builder *b, int t)
 {
     int first, second;
     if (!nt_vocab_builder_is_bigram(b, t, &first, &second))
-        return strdup(unigram_surface(b, t));
-    const char *x = unigram_surface(b, first), *y = unigram_surface(b, second);
-    char *s = malloc(strlen(x) + strlen(y) + 2);
-    if (s)
-        sprintf(s, "%s %s", x, y);
-    return s;
+        return strlen(unigram_surface(b, t));
+    return strlen(unigram_surface(b, first)) + 1 + strlen(unigram_surface(b, second));
 }
 
-/* Moves the sorted kept terms into a new vocabulary and fills the old-to-new map. */
-static nt_vocab *make_vocab(const nt_vocab_builder *b, nt_kept_term *kept, size_t n_kept,
-                           int *map)
+/* Writes term t's surface with a NUL at at; returns the byte after it. */
+static char *put_surface(const nt_vocab_builder *b, int t, char *at)
 {
+    int first, second;
+    if (!nt_vocab_builder_is_bigram(b, t, &first, &second))
+        return stpcpy(at, unigram_surface(b, t)) + 1;
+    at = stpcpy(at, unigram_surface(b, first));
+    *at++ = ' ';
+    return stpcpy(at, unigram_surface(b, second)) + 1;
+}
+
+/* A new vocabulary of the sorted kept terms, its strings in one block (text), and the
+ * old-to-new map. */
+static nt_vocab *make_vocab(const nt_vocab_builder *b, const nt_kept_term *kept,
+                            size_t n_kept, int *map)
+{
+    size_t bytes = 1;
+    for (size_t j = 0; j < n_kept; j++)
+        bytes += strlen(kept[j].key) + surface_len(b, kept[j].old) + 2;
     nt_vocab *v = nt_vocab_alloc(n_kept);
+    if (v && !(v->text = malloc(bytes))) {
+        nt_vocab_free(v);
+        v = NULL;
+    }
+    char *at = v ? v->text : NULL;
     for (size_t j = 0; v && j < n_kept; j++) {
         int t = kept[j].old;
-        v->stems[j] = kept[j].key;
-        kept[j].key = NULL;
-        v->surfaces[j] = term_surface(b, t);
+        v->stems[j] = at;
+        at = stpcpy(at, kept[j].key) + 1;
+        v->surfaces[j] = at;
+        at = put_surface(b, t, at);
         v->df[j] = b->df[t];
         v->counts[j] = b->counts[t];
         map[t] = (int)j;
-        if (!v->surfaces[j]) {
-            nt_vocab_free(v);
-            v = NULL;
-        }
     }
     return v;
 }
@@ -135,7 +155,8 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
         n_kept += within(b, t, low, high);
     nt_kept_term *kept = malloc((n_kept ? n_kept : 1) * sizeof *kept);
     int *map = malloc((n ? n : 1) * sizeof *map);
-    if (!kept || !map || collect(b, low, high, kept, &n_kept) != NT_OK) {
+    char *bigram_keys = NULL;
+    if (!kept || !map || collect(b, low, high, kept, &n_kept, &bigram_keys) != NT_OK) {
         free(kept);
         free(map);
         return nt_error_set(err, NT_ENOMEM, "out of memory pruning %zu terms", n);
@@ -143,11 +164,11 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
     if (n_kept == 0) {
         free(kept);
         free(map);
+        free(bigram_keys);
         return empty_error(b, opts, n_docs, low, high, err);
     }
     if (opts->max_terms > 0 && n_kept > opts->max_terms) {
         qsort(kept, n_kept, sizeof *kept, by_count_then_key);
-        free_kept(kept, opts->max_terms, n_kept);
         n_kept = opts->max_terms;
     }
     nt_vocab *v = NULL;
@@ -156,8 +177,8 @@ int nt_vocab_builder_finish(const nt_vocab_builder *b, const nt_vocab_prune_opti
             map[t] = -1;
         v = make_vocab(b, kept, n_kept, map);
     }
-    free_kept(kept, 0, n_kept);
     free(kept);
+    free(bigram_keys);
     if (!v) {
         free(map);
         return nt_error_set(err, NT_ENOMEM, "out of memory building a vocabulary of %zu terms",

@@ -9,7 +9,7 @@
 
 /* A term that passed the document-frequency bounds, while the vocabulary is finished. */
 typedef struct nt_kept_term {
-    char *key;        /* owned until moved into the vocabulary */
+    const char *key;  /* the builder's string, or one of the bigram keys' block */
     uint64_t prefix;  /* the key's first 8 bytes, big-endian, zero-padded */
     int64_t count;    /* corpus count */
     int old;          /* builder term id */
