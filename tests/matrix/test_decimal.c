@@ -94,7 +94,7 @@ END_TEST
 
 START_TEST(sparse_file_is_what_fprintf_writes)
 {
-    /* Column 0 spans more than two of the writer's blocks of 32768 lines, column 1 is empty,
+    /* Column 0 spans more than two of the writer's blocks of 16384 lines, column 1 is empty,
      * so blocks start inside columns, and the threads take several rounds. */
     const int m = 100000, counts[3] = {70000, 0, 40000};
     cholmod_sparse *A = nt_sparse_allocate((size_t)m, 3, 110000);
