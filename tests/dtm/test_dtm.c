@@ -66,6 +66,36 @@ START_TEST(surface_forms_under_stemming)
 }
 END_TEST
 
+/* Surfaces are offered only for terms that reach min_df (here a fraction: 1.5 of the 3
+ * documents), yet every kept term has its own: a kept bigram whose first unigram is pruned
+ * by max_df ("the", in every document) still joins the real surfaces. */
+START_TEST(surfaces_of_kept_terms_under_df_bounds)
+{
+    const char *dir = nt_test_make_dir(NULL, "bounded");
+    nt_test_write_file(dir, "a.txt", "the governments governing the governments. runs running");
+    nt_test_write_file(dir, "b.txt", "the governments governing. runs quickly");
+    nt_test_write_file(dir, "c.txt", "the rare words");
+    nt_text_options t;
+    nt_tfidf_options f;
+    plain_options(&t, &f);
+    t.ngram_max = 2;
+    t.prune.min_df = (nt_df_limit){0.5, 1};
+    t.prune.max_df = (nt_df_limit){0.9, 1};
+    nt_dtm *d = build_dir(dir, &t, &f);
+    long gov = nt_vocab_find(d->vocab, "govern", 6), run = nt_vocab_find(d->vocab, "run", 3);
+    long the_gov = nt_vocab_find(d->vocab, "the govern", 10);
+    ck_assert_int_ge(gov, 0);
+    ck_assert_int_ge(run, 0);
+    ck_assert_int_ge(the_gov, 0);
+    ck_assert_int_lt(nt_vocab_find(d->vocab, "the", 3), 0);
+    ck_assert_int_lt(nt_vocab_find(d->vocab, "rare", 4), 0);
+    ck_assert_str_eq(d->vocab->surfaces[gov], "governments");
+    ck_assert_str_eq(d->vocab->surfaces[run], "runs");
+    ck_assert_str_eq(d->vocab->surfaces[the_gov], "the governments");
+    nt_dtm_free(d);
+}
+END_TEST
+
 START_TEST(bigrams_skip_stop_words)
 {
     const char *dir = one_doc_dir("bigrams", "state of the union, state of the union");
@@ -220,6 +250,7 @@ int main(void)
     add_parity_tests(tc.core);
     add_assemble_tests(tc.core);
     NT_TEST_ADD(tc.core, counts_rows_names_and_idf, surface_forms_under_stemming,
+                surfaces_of_kept_terms_under_df_bounds,
                 bigrams_skip_stop_words, extra_stopwords_are_removed,
                 threads_do_not_change_the_result, fixed_vocabulary_reproduces_and_ignores_unknown,
                 write_produces_three_aligned_files);

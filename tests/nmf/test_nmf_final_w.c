@@ -172,6 +172,8 @@ START_TEST(final_w_errors)
     double *zero = calloc(P.m * P.n, sizeof *zero);
     nt_matrix z = {P.m, P.n, NULL, zero};
     ck_assert_int_eq(nt_nmf_rel_error(&z, r->w, r->h, P.k, 1, &e, &err), NT_EEMPTY);
+    ck_assert_int_eq(nt_nmf_result_project(&z, &o, r, &err), NT_EEMPTY);
+    ck_assert_ptr_nonnull(strstr(err.message, "all zero"));
     zero[7] = NAN;
     ck_assert_int_eq(nt_nmf_rel_error(&z, r->w, r->h, P.k, 1, &e, &err), NT_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "not finite"));

@@ -21,18 +21,18 @@ void nt_dtm_free(nt_dtm *dtm)
     free(dtm);
 }
 
-/* Validates the options and runs the pipeline; a corpus of binary documents only is
- * NT_EEMPTY. */
+/* Validates the options and runs the pipeline (offering surface forms when surfaces is
+ * set); a corpus of binary documents only is NT_EEMPTY. */
 static int count_corpus(const nt_corpus *corpus, const nt_text_options *text,
-                        const nt_tfidf_options *tfidf, const nt_hooks *hooks, nt_pipeline *p,
-                        nt_error *err)
+                        const nt_tfidf_options *tfidf, int surfaces, const nt_hooks *hooks,
+                        nt_pipeline *p, nt_error *err)
 {
     memset(p, 0, sizeof *p);
     int rc = nt_text_options_check(text, err);
     if (rc == NT_OK)
         rc = nt_tfidf_options_check(tfidf, err);
     if (rc == NT_OK)
-        rc = nt_pipeline_run(corpus, text, hooks, p, err);
+        rc = nt_pipeline_run(corpus, text, surfaces, hooks, p, err);
     if (rc == NT_OK && p->m == 0)
         rc = nt_error_set(err, NT_EEMPTY, "no documents left: all %zu hold NUL bytes (binary)",
                           nt_corpus_count(corpus));
@@ -73,7 +73,7 @@ int nt_dtm_build(const nt_corpus *corpus, const nt_text_options *text,
                  nt_error *err)
 {
     nt_pipeline p;
-    int rc = count_corpus(corpus, text, tfidf, hooks, &p, err);
+    int rc = count_corpus(corpus, text, tfidf, 1, hooks, &p, err);
     if (rc == NT_OK && nt_vocab_builder_count(p.builder) == 0)
         rc = nt_error_set(err, NT_EEMPTY,
                           "no terms in %zu documents: every document is empty or holds only "
@@ -96,7 +96,7 @@ int nt_dtm_build_with_vocab(const nt_corpus *corpus, const nt_text_options *text
                             nt_error *err)
 {
     nt_pipeline p;
-    int rc = count_corpus(corpus, text, tfidf, hooks, &p, err);
+    int rc = count_corpus(corpus, text, tfidf, 0, hooks, &p, err);
     int *map = NULL;
     if (rc == NT_OK)
         rc = nt_vocab_builder_map(p.builder, vocab, &map, err);

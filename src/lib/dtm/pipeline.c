@@ -176,7 +176,7 @@ static size_t first_binary(const nt_run *r)
     return first;
 }
 
-int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
+int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts, int surfaces,
                     const nt_hooks *hooks, nt_pipeline *p, nt_error *err)
 {
     memset(p, 0, sizeof *p);
@@ -189,7 +189,8 @@ int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
     if (rc == NT_OK)
         gather(&r, nt_corpus_count(corpus), p);
     double min_docs = nt_df_limit_documents(opts->prune.min_df, p->m);
-    if (rc == NT_OK && nt_surfaces_offer(r.workers, r.n_workers, min_docs, p->builder) != NT_OK)
+    if (rc == NT_OK && surfaces &&
+        nt_surfaces_offer(r.workers, r.n_workers, min_docs, p->builder) != NT_OK)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory recording surface forms");
     if (rc == NT_OK && p->stats.skipped_binary > 0)
         nt_hooks_log(hooks, NT_LOG_WARNING,

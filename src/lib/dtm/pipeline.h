@@ -24,10 +24,12 @@ typedef struct nt_pipeline {
 } nt_pipeline;
 
 /* Runs the corpus through tokenizing, stop words and stemming on opts->threads threads
- * and counts it into *p (released with nt_pipeline_free, also after a failure). Warns
- * through hooks about skipped binary documents and reports progress ("reading").
- * Returns NT_OK, NT_EIO (a document or the stop-word file), NT_EINVAL, NT_ENOMEM. */
-int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts,
+ * and counts it into *p (released with nt_pipeline_free, also after a failure); with
+ * surfaces set, offers the terms' surface forms to the builder too (a fitted vocabulary
+ * brings its own). Warns through hooks about skipped binary documents and reports
+ * progress ("reading"). Returns NT_OK, NT_EIO (a document or the stop-word file),
+ * NT_EINVAL, NT_ENOMEM. */
+int nt_pipeline_run(const nt_corpus *corpus, const nt_text_options *opts, int surfaces,
                     const nt_hooks *hooks, nt_pipeline *p, nt_error *err);
 
 void nt_pipeline_free(nt_pipeline *p);

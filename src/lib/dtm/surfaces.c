@@ -67,8 +67,7 @@ typedef struct offer_filter {
 /* Whether slot s holds a token to offer: a counted token whose term may be kept. */
 static int wanted(const nt_tokmap_slot *s, const offer_filter *f)
 {
-    return s->len != 0 && s->term != NT_TERM_STOP && s->count > 0 &&
-           (double)f->df[s->term] >= f->min_docs;
+    return s->len != 0 && s->term >= 0 && s->count > 0 && (double)f->df[s->term] >= f->min_docs;
 }
 
 /* Collects the candidates that table t owns. Returns NT_OK or NT_ENOMEM. */

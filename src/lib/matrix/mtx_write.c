@@ -105,7 +105,11 @@ int nt_sparse_write_mtx(const char *path, const cholmod_sparse *A, nt_error *err
     int nnz = ((const int *)A->p)[A->ncol];
     long blocks = (nnz + LINES_PER_BLOCK - 1) / LINES_PER_BLOCK;
     int threads = omp_get_max_threads();
+    if (blocks < threads)
+        threads = blocks > 0 ? (int)blocks : 1;
     long per_round = 2 * (long)threads;  /* the writer formats fewer, the others more */
+    if (blocks < per_round)  /* buffers for the blocks there are, not for idle threads */
+        per_round = blocks > 0 ? blocks : 1;
     nt_output out;
     int status = nt_output_open(&out, path, err);
     if (status != NT_OK)

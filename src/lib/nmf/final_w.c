@@ -18,6 +18,9 @@ int nt_nmf_result_projects_w(const nt_nmf_options *opts)
 
 int nt_nmf_final_w(nt_nmf_state *st, nt_nmf_result *res, nt_error *err)
 {
+    if (!(st->a_norm2 > 0.0))
+        return nt_error_set(err, NT_EEMPTY, "A (%zu x %zu) is all zero: the relative error is "
+                            "undefined", st->m, st->n);
     const nt_nmf_options *o = st->opts;
     nt_nmf_penalty pw = {o->l1_w, o->l2_w, 0.0}, ph = {o->l1_h, o->l2_h, 0.0};
     st->pen_w = pw;
