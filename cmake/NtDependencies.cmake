@@ -15,25 +15,35 @@ find_library(NT_LIBM m)
 # taking a core from the OpenMP threads on small machines (measured: 10% of tfidf's wall
 # time on 2 cores).
 set(NT_OPENBLAS_BUILD openmp CACHE STRING "Debian OpenBLAS build to link: openmp, pthread or serial")
-set_property(CACHE NT_OPENBLAS_BUILD PROPERTY STRINGS openmp pthread serial)
+set(nt_openblas_builds openmp pthread serial)
+set_property(CACHE NT_OPENBLAS_BUILD PROPERTY STRINGS ${nt_openblas_builds})
+if(NOT NT_OPENBLAS_BUILD IN_LIST nt_openblas_builds)
+  list(JOIN nt_openblas_builds ", " nt_names)
+  message(FATAL_ERROR "NT_OPENBLAS_BUILD is '${NT_OPENBLAS_BUILD}'; it must be one of: ${nt_names}")
+endif()
+# pkg-config results are cached per prefix, so the prefix names what is looked for: a build
+# folder configured before (or with another NT_OPENBLAS_BUILD, or before that build was
+# installed) looks again instead of keeping the library it found then.
 set(NT_OPENBLAS_DIR "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/openblas-${NT_OPENBLAS_BUILD}")
 if(EXISTS "${NT_OPENBLAS_DIR}/pkgconfig/openblas.pc")
-  set(ENV{PKG_CONFIG_PATH} "${NT_OPENBLAS_DIR}/pkgconfig:$ENV{PKG_CONFIG_PATH}")
+  set(NT_OPENBLAS_PKGCONFIG "${NT_OPENBLAS_DIR}/pkgconfig")
+  set(ENV{PKG_CONFIG_PATH} "${NT_OPENBLAS_PKGCONFIG}:$ENV{PKG_CONFIG_PATH}")
+  string(TOUPPER "OPENBLAS_${NT_OPENBLAS_BUILD}" NT_BLAS)
 else()
   message(WARNING "nmftopics: no OpenBLAS ${NT_OPENBLAS_BUILD} build in ${NT_OPENBLAS_DIR} "
                   "(on Debian: apt install libopenblas-${NT_OPENBLAS_BUILD}-dev); linking "
                   "whichever OpenBLAS `pkg-config openblas` names")
+  set(NT_OPENBLAS_PKGCONFIG "")
+  set(NT_BLAS OPENBLAS_DEFAULT)
 endif()
-# pkg-config results are cached per prefix, so the prefix names the build: a build folder
-# configured before (or with another NT_OPENBLAS_BUILD) looks again instead of keeping
-# the library it found then.
-string(TOUPPER "OPENBLAS_${NT_OPENBLAS_BUILD}" NT_BLAS)
 pkg_check_modules(${NT_BLAS} REQUIRED IMPORTED_TARGET openblas)
 add_library(nt::blas ALIAS PkgConfig::${NT_BLAS})
 # Programs find that build through their RPATH (CMake sets it in the build tree; keep it when
 # installing), not through the alternatives. CHOLMOD's libblas.so.3 and liblapack.so.3 are
-# thin layers over libopenblas.so.0 and bind to the one already loaded.
+# thin layers over libopenblas.so.0 and bind to the one already loaded. nmftopics.pc and
+# the exported package name the same build for programs that link the library.
 set(CMAKE_INSTALL_RPATH_USE_LINK_PATH ON)
+set(NT_OPENBLAS_LIBDIR "${${NT_BLAS}_LIBRARY_DIRS}")
 message(STATUS "nmftopics: BLAS/LAPACK = OpenBLAS ${${NT_BLAS}_VERSION} (${${NT_BLAS}_LINK_LIBRARIES})")
 
 find_package(CHOLMOD REQUIRED)
