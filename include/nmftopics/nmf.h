@@ -188,8 +188,9 @@ int nt_nmf_result_projects_w(const nt_nmf_options *opts);
  * (a warm start); with H of full row rank (or l2_w > 0) the solution is unique, so it
  * equals nt_nmf_project's (cold start) to the solver's tolerance (about 1e-11 relative).
  * A fit with opts->project_w set does the same without copying and transposing A again,
- * and gives the same bits. Costs one NNLS projection and one more sparse product. Returns NT_OK, NT_EINVAL when A or k do not
- * match result, or an error of nt_nmf_project. */
+ * and gives the same bits. Costs one NNLS projection and one more sparse product. Returns
+ * NT_OK, NT_EINVAL when A or k do not match result, NT_EEMPTY when A is all zero, or an
+ * error of nt_nmf_project. */
 int nt_nmf_result_project(const nt_matrix *a, const nt_nmf_options *opts,
                           nt_nmf_result *result, nt_error *err);
 

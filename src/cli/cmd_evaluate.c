@@ -139,7 +139,7 @@ int cmd_evaluate(int argc, char **argv)
         {"Evaluate options", evaluate_options,
          sizeof evaluate_options / sizeof evaluate_options[0], handle, &a},
         cli_corpus_option_group(&a.corpus),
-        cli_run_option_group(&a.run, "reading and tokenizing, and for the projection")};
+        cli_run_option_group(&a.run, "listing, reading and tokenizing, and the projection")};
     const char *pos[2];
     size_t npos;
     int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);

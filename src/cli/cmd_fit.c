@@ -122,7 +122,7 @@ static int parse(int argc, char **argv, fit_args *a)
         cli_corpus_option_group(&a->corpus),
         cli_output_option_group(&a->out, CLI_OUTPUT_TERMS | CLI_OUTPUT_DOCS | CLI_OUTPUT_FOLDER |
                                              CLI_OUTPUT_CLOUD),
-        cli_run_option_group(&a->run, "reading and tokenizing, and for the factorisation"),
+        cli_run_option_group(&a->run, "listing, reading and tokenizing, and the factorisation"),
         cli_text_option_group(&a->text), cli_tfidf_option_group(&a->text),
         cli_nmf_option_group(&a->nmf)};
     const char *pos[1];

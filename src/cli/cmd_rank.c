@@ -228,7 +228,7 @@ static int parse(int argc, char **argv, rank_args *a)
     cli_option_group groups[6] = {
         {"Rank options", rank_options, sizeof rank_options / sizeof rank_options[0], handle, a},
         cli_corpus_option_group(&a->corpus),
-        cli_run_option_group(&a->run, "reading and tokenizing, and for the factorisations"),
+        cli_run_option_group(&a->run, "listing, reading and tokenizing, and the factorisations"),
         cli_text_option_group(&a->text), cli_tfidf_option_group(&a->text), nmf_group(a)};
     const char *pos[1];
     size_t npos;

@@ -113,7 +113,7 @@ static int parse(int argc, char **argv, tfidf_args *a)
         {"Output options", output_options, sizeof output_options / sizeof output_options[0],
          handle, a},
         cli_corpus_option_group(&a->corpus),
-        cli_run_option_group(&a->run, "reading and tokenizing"),
+        cli_run_option_group(&a->run, "listing, reading and tokenizing, and writing the matrix"),
         cli_text_option_group(&a->text), cli_tfidf_option_group(&a->text)};
     const char *pos[1];
     size_t npos;

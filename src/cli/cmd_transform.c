@@ -66,7 +66,7 @@ int cmd_transform(int argc, char **argv)
     cli_option_group groups[3] = {
         cli_corpus_option_group(&a.corpus),
         cli_output_option_group(&a.out, CLI_OUTPUT_TERMS | CLI_OUTPUT_DOCS | CLI_OUTPUT_FOLDER),
-        cli_run_option_group(&a.run, "reading and tokenizing, and for the projection")};
+        cli_run_option_group(&a.run, "listing, reading and tokenizing, and the projection")};
     const char *pos[2];
     size_t npos;
     int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);

@@ -9,5 +9,5 @@ for option in "--top-terms N" "--top-docs N" "-o, --output OUTDIR" "--force" "--
 done
 grep -q "top-terms N .*(default: 10)" help
 # One --threads drives both stages, and says so.
-grep -q -- "--threads N .*tokenizing, and for the factorisation" help
+grep -q -- "--threads N .*tokenizing, and the factorisation" help
 [ "$(grep -c '^  .*--' help)" -gt 30 ]
