@@ -28,6 +28,10 @@ typedef struct nt_vocab {
                          copied vocabularies: one allocation, not two per term); owned */
 } nt_vocab;
 
+/* A vocabulary of n_terms zeroed terms, whose strings the caller sets one allocation each
+ * (text stays NULL), or NULL when out of memory. */
+nt_vocab *nt_vocab_alloc(size_t n_terms);
+
 /* Releases a vocabulary and everything it points to; v may be NULL. */
 void nt_vocab_free(nt_vocab *v);
 

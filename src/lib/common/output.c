@@ -153,7 +153,8 @@ int nt_output_commit(nt_output *out, nt_error *err)
     out->fp = NULL;
     /* A rename that replaces a file makes ext4 (auto_da_alloc) write the new file's data
      * back there and then: 10 ms for tfidf's 35 MB matrix. A group's staging file, ours
-     * and empty, is removed first instead; a signal meanwhile still finds both names. */
+     * and empty, is removed first instead; a signal meanwhile removes the temporary file,
+     * which is still registered, and the group's other files. */
     if (!failed && is_pending(out->path))
         unlink(out->path);
     if (failed || rename(out->tmp_path, out->path) != 0) {

@@ -5,29 +5,21 @@
 
 #include "model_internal.h"
 
-nt_model *nt_model_allocate(size_t k, size_t n)
+nt_model *nt_model_allocate(size_t k, nt_vocab *vocab)
 {
-    nt_model *model = calloc(1, sizeof *model);
-    nt_vocab *v = calloc(1, sizeof *v);
+    nt_model *model = vocab ? calloc(1, sizeof *model) : NULL;
+    size_t n = vocab ? vocab->n_terms : 0;
     if (model) {
-        model->vocab = v;
+        model->vocab = vocab;
         model->k = k;
         model->n = n;
-        model->idf = malloc(n * sizeof *model->idf);
+        model->idf = malloc((n ? n : 1) * sizeof *model->idf);
         model->share = malloc(k * sizeof *model->share);
-        model->h = malloc(k * n * sizeof *model->h);
+        model->h = malloc((k > 0 && n > 0 ? k * n : 1) * sizeof *model->h);
     }
-    if (v) {
-        v->n_terms = n;
-        v->stems = calloc(n, sizeof *v->stems);
-        v->surfaces = calloc(n, sizeof *v->surfaces);
-        v->df = calloc(n, sizeof *v->df);
-        v->counts = calloc(n, sizeof *v->counts);
-    }
-    if (!model || !v || !model->idf || !model->share || !model->h || !v->stems || !v->surfaces ||
-        !v->df || !v->counts) {
+    if (!model || !model->idf || !model->share || !model->h) {
         if (!model)
-            nt_vocab_free(v);
+            nt_vocab_free(vocab);
         nt_model_free(model);
         return NULL;
     }
@@ -83,7 +75,7 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
         return nt_error_set(err, NT_EINVAL, "model: the factorisation (%zu x %zu, k = %zu) does "
                             "not match the matrix (%zu x %zu, k = %zu)", result->m, result->n,
                             result->k, dtm->A->nrow, n, nmf->k);
-    nt_model *model = nt_model_allocate(result->k, n);
+    nt_model *model = nt_model_allocate(result->k, nt_vocab_copy(dtm->vocab));
     if (!model)
         return nt_error_set(err, NT_ENOMEM, "out of memory building the model");
     model->text = *text;
@@ -99,9 +91,7 @@ int nt_model_create(const nt_text_options *text, const nt_tfidf_options *tfidf,
     memcpy(model->h, result->h, result->k * n * sizeof *model->h);
     topic_shares(result, model->share);
     int rc = NT_OK;
-    nt_vocab_free(model->vocab);  /* allocated empty: the copy replaces it */
-    model->vocab = nt_vocab_copy(dtm->vocab);
-    if (nt_model_settings_own(model) != NT_OK || !model->vocab)
+    if (nt_model_settings_own(model) != NT_OK)
         rc = nt_error_set(err, NT_ENOMEM, "out of memory building the model");
     char **stopwords = NULL;
     if (rc == NT_OK)

@@ -49,8 +49,9 @@ void nt_model_words_write(nt_wbuf *w, const char *const *words);
  * distinct; field names it in messages. */
 int nt_model_words_read(nt_rbuf *r, const char *field, const char *const **out);
 
-/* Allocates the arrays of a model with k topics and n terms (vocab with its string
- * tables zeroed); NULL when out of memory. */
-nt_model *nt_model_allocate(size_t k, size_t n);
+/* Allocates the arrays of a model with k topics around vocab, which it takes over (and
+ * frees on failure; NULL stands for a vocabulary that could not be made); NULL when out of
+ * memory. */
+nt_model *nt_model_allocate(size_t k, nt_vocab *vocab);
 
 #endif

@@ -197,7 +197,7 @@ static int read_arrays(nt_rbuf *r, nt_model **out)
         status = nt_rbuf_fail(r, "topic count", "more topics than bytes left");
     if (status != NT_OK)
         return status;
-    nt_model *model = *out = nt_model_allocate(k, n);
+    nt_model *model = *out = nt_model_allocate(k, nt_vocab_alloc(n));
     if (!model)
         return nt_error_set(r->err, NT_ENOMEM, "out of memory reading %s", r->path);
     for (size_t j = 0; status == NT_OK && j < n; j++)

@@ -24,7 +24,5 @@ int nt_kept_term_by_key(const void *a, const void *b);
  * NT_ENOMEM (kept then unchanged). */
 int nt_kept_terms_sort(nt_kept_term *kept, size_t n);
 
-/* A vocabulary of n_terms zeroed terms (NULL strings), or NULL when out of memory. */
-nt_vocab *nt_vocab_alloc(size_t n_terms);
 
 #endif

@@ -5,29 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "matrix/decimal.h"
 #include "nmftopics/output.h"
 #include "vocab/vocab_internal.h"
-
-/* Appends s without its NUL; returns the new end. */
-static char *append_text(char *at, const char *s)
-{
-    size_t n = strlen(s);
-    memcpy(at, s, n);
-    return at + n;
-}
-
-/* Appends the decimal digits of v >= 0; returns the new end. */
-static char *append_count(char *at, int64_t v)
-{
-    char digits[20];
-    int n = 0;
-    do
-        digits[n++] = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
-    while (n > 0)
-        *at++ = digits[--n];
-    return at;
-}
 
 /* Lines are put together by hand and written whole: fprintf's formatting took longer than
  * everything else tfidf's writing does per term. */
@@ -40,7 +20,7 @@ int nt_vocab_write(const nt_vocab *v, const char *path, nt_error *err)
     char *line = NULL;
     size_t cap = 0;
     for (size_t j = 0; j < v->n_terms; j++) {
-        size_t need = strlen(v->stems[j]) + strlen(v->surfaces[j]) + 24;
+        size_t need = strlen(v->stems[j]) + strlen(v->surfaces[j]) + NT_DECIMAL_MAX + 3;
         if (need > cap) {
             free(line);
             cap = 2 * need;
@@ -49,11 +29,11 @@ int nt_vocab_write(const nt_vocab *v, const char *path, nt_error *err)
                 return nt_error_set(err, NT_ENOMEM, "out of memory writing %s", path);
             }
         }
-        char *end = append_text(line, v->stems[j]);
+        char *end = stpcpy(line, v->stems[j]);
         *end++ = '\t';
-        end = append_text(end, v->surfaces[j]);
+        end = stpcpy(end, v->surfaces[j]);
         *end++ = '\t';
-        end = append_count(end, v->df[j]);
+        end = nt_decimal_uint(end, (uint64_t)v->df[j]);
         *end++ = '\n';
         fwrite(line, 1, (size_t)(end - line), out.fp);
     }
