@@ -70,7 +70,8 @@ typedef struct block_set {
 static void format_into(const cholmod_sparse *A, long b, block_set *set, long t)
 {
     int nnz = ((const int *)A->p)[A->ncol];
-    int p = (int)(b * LINES_PER_BLOCK), end = nnz - p < LINES_PER_BLOCK ? nnz : p + LINES_PER_BLOCK;
+    int p = (int)(b * LINES_PER_BLOCK);
+    int end = nnz - p < LINES_PER_BLOCK ? nnz : p + LINES_PER_BLOCK;
     char *buf = set->text + (size_t)t * BLOCK_BYTES;
     set->length[t] = (size_t)(format_block(A, p, end, buf) - buf);
 }
@@ -103,7 +104,7 @@ static void write_set(const block_set *set, long count, FILE *fp)
 int nt_sparse_write_mtx(const char *path, const cholmod_sparse *A, nt_error *err)
 {
     int nnz = ((const int *)A->p)[A->ncol];
-    long blocks = (nnz + LINES_PER_BLOCK - 1) / LINES_PER_BLOCK;
+    long blocks = ((long)nnz + LINES_PER_BLOCK - 1) / LINES_PER_BLOCK;
     int threads = omp_get_max_threads();
     if (blocks < threads)
         threads = blocks > 0 ? (int)blocks : 1;
