@@ -55,6 +55,20 @@ int cli_corpus_open(const cli_corpus_options *o, const nt_hooks *hooks, nt_corpu
     return nt_corpus_open_dir(o->dir, hooks, out, err);
 }
 
+int cli_parse_model_and_corpus(const cli_command_spec *spec, const cli_option_group *groups,
+                               size_t ngroups, int argc, char **argv, cli_corpus_options *o,
+                               const char **model)
+{
+    const char *pos[2];
+    size_t npos;
+    int parsed = cli_parse(spec, groups, ngroups, argc, argv, pos, &npos);
+    if (parsed == CLI_PARSED)
+        parsed = cli_corpus_options_finish(o, pos + 1, npos - 1, spec);
+    if (parsed == CLI_PARSED)
+        *model = pos[0];
+    return parsed;
+}
+
 int cli_corpus_build(const cli_corpus_options *o, const cli_text_options *t,
                      const nt_hooks *hooks, nt_dtm **dtm, nt_error *err)
 {

@@ -28,6 +28,13 @@ cli_option_group cli_corpus_option_group(cli_corpus_options *o);
 int cli_corpus_options_finish(cli_corpus_options *o, const char *const *dirs, size_t ndirs,
                               const cli_command_spec *spec);
 
+/* Parses a command whose positionals are MODEL then DIR (spec allows 1 or 2): *model is
+ * the first, the rest go to cli_corpus_options_finish. Returns CLI_PARSED,
+ * CLI_HELP_SHOWN or CLI_USAGE_ERROR, as cli_parse does. */
+int cli_parse_model_and_corpus(const cli_command_spec *spec, const cli_option_group *groups,
+                               size_t ngroups, int argc, char **argv, cli_corpus_options *o,
+                               const char **model);
+
 /* Opens the chosen corpus (nt_corpus_open_dir, _file_list or _lines). */
 int cli_corpus_open(const cli_corpus_options *o, const nt_hooks *hooks, nt_corpus **out,
                     nt_error *err);

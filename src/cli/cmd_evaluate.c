@@ -140,14 +140,9 @@ int cmd_evaluate(int argc, char **argv)
          sizeof evaluate_options / sizeof evaluate_options[0], handle, &a},
         cli_corpus_option_group(&a.corpus),
         cli_run_option_group(&a.run, "listing, reading and tokenizing, and the projection")};
-    const char *pos[2];
-    size_t npos;
-    int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);
-    if (parsed == CLI_PARSED)
-        parsed = cli_corpus_options_finish(&a.corpus, pos + 1, npos - 1, &spec);
+    int parsed = cli_parse_model_and_corpus(&spec, groups, 3, argc, argv, &a.corpus, &a.model);
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    a.model = pos[0];
     int code = a.labels ? labels_readable(a.labels) : NT_EXIT_OK;
     return code == NT_EXIT_OK ? run(&a) : code;
 }

@@ -67,14 +67,9 @@ int cmd_transform(int argc, char **argv)
         cli_corpus_option_group(&a.corpus),
         cli_output_option_group(&a.out, CLI_OUTPUT_TERMS | CLI_OUTPUT_DOCS | CLI_OUTPUT_FOLDER),
         cli_run_option_group(&a.run, "listing, reading and tokenizing, and the projection")};
-    const char *pos[2];
-    size_t npos;
-    int parsed = cli_parse(&spec, groups, 3, argc, argv, pos, &npos);
-    if (parsed == CLI_PARSED)
-        parsed = cli_corpus_options_finish(&a.corpus, pos + 1, npos - 1, &spec);
+    int parsed = cli_parse_model_and_corpus(&spec, groups, 3, argc, argv, &a.corpus, &a.model);
     if (parsed != CLI_PARSED)
         return parsed == CLI_HELP_SHOWN ? NT_EXIT_OK : NT_EXIT_USAGE;
-    a.model = pos[0];
     int code = cli_output_check(&a.out, spec.name);
     return code == NT_EXIT_OK ? run(&a) : code;
 }

@@ -66,13 +66,31 @@ static void make_c_numbers(void)
     c_numbers = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 }
 
-double nt_number_parse(const char *text, char **end)
+/* The C locale object, or (locale_t)0 when it could not be made: the host's locale it is. */
+static locale_t c_locale(void)
 {
     pthread_once(&c_numbers_once, make_c_numbers);
-    if (c_numbers == (locale_t)0)  /* no locale object: the host's locale it is */
+    return c_numbers;
+}
+
+double nt_number_parse(const char *text, char **end)
+{
+    locale_t c = c_locale();
+    if (c == (locale_t)0)
         return strtod(text, end);
-    locale_t previous = uselocale(c_numbers);  /* this thread only */
+    locale_t previous = uselocale(c);  /* this thread only */
     double v = strtod(text, end);
     uselocale(previous);
     return v;
+}
+
+int nt_number_in_c(int (*fn)(void *), void *arg)
+{
+    locale_t c = c_locale();
+    if (c == (locale_t)0)
+        return fn(arg);
+    locale_t previous = uselocale(c);
+    int rc = fn(arg);
+    uselocale(previous);
+    return rc;
 }

@@ -28,4 +28,9 @@ size_t nt_number_c_point(char *text);
  * the locale's decimal point is ','. Same arguments and result as strtod. */
 double nt_number_parse(const char *text, char **end);
 
+/* Calls fn(arg) with the calling thread reading numbers in the C locale, so that strtod
+ * inside it reads as nt_number_parse does, at one locale switch for all of them; returns
+ * what fn returns. */
+int nt_number_in_c(int (*fn)(void *), void *arg);
+
 #endif

@@ -169,7 +169,7 @@ static int parse_entry(mtx_file *f, size_t k, size_t *i, size_t *j, double *x)
         *x = 1.0;
         return at_line_end(s);
     }
-    *x = nt_number_parse(s, &end);
+    *x = strtod(s, &end);  /* in the C locale: see read_all_entries */
     return end != s && at_line_end(end);
 }
 
@@ -199,6 +199,21 @@ static int read_entries(mtx_file *f, cholmod_triplet *T, cholmod_common *cc, nt_
     return NT_OK;
 }
 
+/* read_entries' arguments, for nt_number_in_c. */
+typedef struct entries_job {
+    mtx_file *f;
+    cholmod_triplet *T;
+    cholmod_common *cc;
+    nt_error *err;
+} entries_job;
+
+/* read_entries with the thread in the C locale, switched once for all the values. */
+static int read_all_entries(void *job)
+{
+    entries_job *j = job;
+    return read_entries(j->f, j->T, j->cc, j->err);
+}
+
 int nt_sparse_read_mtx(const char *path, cholmod_sparse **out, nt_error *err)
 {
     *out = NULL;
@@ -214,7 +229,9 @@ int nt_sparse_read_mtx(const char *path, cholmod_sparse **out, nt_error *err)
         rc = parse_size(&f, err);
     if (rc == NT_OK) {
         T = cholmod_allocate_triplet(f.m, f.n, 1024, 0, CHOLMOD_REAL, &cc);
-        rc = T ? read_entries(&f, T, &cc, err) : nt_error_set(err, NT_ENOMEM, "out of memory reading %s", path);
+        entries_job job = {&f, T, &cc, err};
+        rc = T ? nt_number_in_c(read_all_entries, &job)
+               : nt_error_set(err, NT_ENOMEM, "out of memory reading %s", path);
     }
     if (rc == NT_OK && !ferror(f.fp)) {
         *out = cholmod_triplet_to_sparse(T, T->nnz, &cc);
