@@ -4,10 +4,12 @@
 # RcppML::nmf, on ../shared/corpora/spamassassin at k = 20, in the same run.
 #
 #   bench/pipeline.sh [BUILD_DIR]      (default build; run `make build` first;
-#                                       CORPUS=DIR overrides the corpus)
+#                                       CORPUS=DIR overrides the corpus; BENCH_CACHE=cold
+#                                       times first runs on the folder, see page_cache.sh)
 #
-# For each pipeline: wall-clock seconds (median of 3 runs) and peak resident memory
-# (/usr/bin/time -v, the largest of the 3 runs), and the ratios to nmftopics.
+# For each pipeline: wall-clock seconds (median of 5 runs) and peak resident memory
+# (/usr/bin/time -v, the largest of the 5 runs), and the ratios to nmftopics. Each command
+# that reads the corpus starts with it in the page cache (or, with BENCH_CACHE=cold, not).
 #   nmftopics   the whole `nmftopics fit` process.
 #   sklearn     the whole /usr/bin/python3 process (interpreter start and imports
 #               included), and beside it the in-process time of vectorising + NMF.
@@ -21,13 +23,14 @@
 # Not a test: it needs ../shared and takes a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/page_cache.sh
 BUILD=${1:-build}
 NT=$BUILD/nmftopics
 CORPUS=${CORPUS:-../shared/corpora/spamassassin}
 K=20
 MIN_DF=2
 MAX_DF=0.5
-RUNS=3
+RUNS=5
 [ -x "$NT" ] || { echo "no nmftopics binary in $BUILD (run make build)" >&2; exit 1; }
 [ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 1; }
 work=$(mktemp -d)
@@ -51,10 +54,13 @@ max() { sort -n | tail -1; }
 
 for run in $(seq $RUNS); do
     echo "run $run of $RUNS..." >&2
+    prepare_cache "$CORPUS"
     timed nmftopics "$NT" fit "$CORPUS" -k $K --min-df $MIN_DF --max-df $MAX_DF --min-token-len 2 \
         --top-docs 0 --quiet
+    prepare_cache "$CORPUS"
     timed sklearn /usr/bin/python3 bench/sklearn_pipeline.py "$CORPUS" $K --min-df $MIN_DF --max-df $MAX_DF
     awk -v t="$(field sklearn total)" 'BEGIN { print t }' >> "$work/sklearn.inner"
+    prepare_cache "$CORPUS"
     timed vectorise /usr/bin/python3 bench/sklearn_pipeline.py "$CORPUS" $K --min-df $MIN_DF \
         --max-df $MAX_DF --export "$work/A.mtx"
     timed rcppml Rscript bench/rcppml_nmf.R "$work/A.mtx" $K
@@ -71,7 +77,8 @@ r_inner=$(median < "$work/rcppml.inner")
 r_kb=$(cat "$work/vectorise.times" "$work/rcppml.times" | cut -d' ' -f2 | max)
 nt_line=$(grep '^fit:' "$work/nmftopics.out")
 
-echo "corpus $CORPUS, k = $K, min_df $MIN_DF, max_df $MAX_DF; $(nproc) cores; median of $RUNS runs"
+echo "corpus $CORPUS, k = $K, min_df $MIN_DF, max_df $MAX_DF; $(nproc) cores; median of $RUNS runs;" \
+     "page cache $BENCH_CACHE"
 echo "nmftopics: $nt_line"
 echo "sklearn:   $(cat "$work/sklearn.out")"
 echo "RcppML:    $(cat "$work/rcppml.out") (matrix from TfidfVectorizer)"

@@ -4,12 +4,14 @@
 # corpus in the same run, both with the same pruning and shortest token (2 characters,
 # scikit-learn's \w\w+), whatever nmftopics' defaults. Reports, for each, the median wall
 # time of 5 runs (the two alternating), throughput and peak resident memory
-# (/usr/bin/time -v), and the ratios.
+# (/usr/bin/time -v), and the ratios. Each run starts with the corpus in the page cache
+# (BENCH_CACHE=cold: not in it; see page_cache.sh).
 #   bench/tfidf.sh [CORPUS]   (default ../shared/corpora/spamassassin, from the repo root)
 # Needs a built binary (build/nmftopics, or NT=path) and /usr/bin/python3 with
 # scikit-learn (scripts/install-deps.sh installs both python3-sklearn and time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/page_cache.sh
 corpus=${1:-../shared/corpora/spamassassin}
 nt=${NT:-build/nmftopics}
 runs=5
@@ -27,6 +29,7 @@ mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
 run() {
     local name=$1
     shift
+    prepare_cache "$corpus"
     /usr/bin/time -v -o "$scratch/time.txt" "$@" 2>>"$scratch/$name.err" >/dev/null
     awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); w = p[n] + 60 * p[n-1]
                                            if (n > 2) w += 3600 * p[1]}
@@ -55,7 +58,8 @@ nt_build=$(sed -nE 's/.* built in ([0-9.]+) s.*/\1/p' "$scratch/nmftopics.err" |
 nt_write=$(sed -nE 's/.* written in ([0-9.]+) s.*/\1/p' "$scratch/nmftopics.err" | median)
 sk_inner=$(sed -nE 's/.* ([0-9.]+) s$/\1/p' "$scratch/sklearn.err" | median)
 
-echo "corpus: $corpus ($files files, $mb MB); median of $runs runs; nmftopics on 2 threads;"
+echo "corpus: $corpus ($files files, $mb MB); median of $runs runs; nmftopics on 2 threads;" \
+     "page cache $BENCH_CACHE"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows both)"
 echo "  nmftopics: $(tail -1 "$scratch/nmftopics.err" | sed -E 's/^tfidf: //; s/; .*//')"
 echo "  sklearn:   $(tail -1 "$scratch/sklearn.err" | sed -E 's/^sklearn: //; s/, [0-9.]+ s$//')"
