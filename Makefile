@@ -14,7 +14,7 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/nmftopics fit corpora/sotu -k 12
+	$(BUILD)/nmftopics fit corpora/sotu -k 14
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

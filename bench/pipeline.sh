@@ -17,9 +17,11 @@
 #               the in-process time of RcppML::nmf in Rscript on the exported matrix
 #               (reading the matrix into R is not counted); peak memory is the larger of
 #               the two processes.
-# Same document-frequency bounds and tokens of two letters or more for all; the NMFs use their own default stopping rules
-# (nmftopics: relative objective decrease < 1e-4; scikit-learn: tol 1e-4, at most 200
-# iterations; RcppML: tol 1e-4, at most 100), so the relative errors are printed too.
+# Same document-frequency bounds and tokens of two letters or more for all. nmftopics and
+# scikit-learn both start from NNDSVDa (each one's default), RcppML at random (its own).
+# The NMFs use their own default stopping rules (nmftopics: relative objective decrease
+# < 1e-4; scikit-learn: tol 1e-4, at most 200 iterations; RcppML: tol 1e-4, at most 100),
+# so the relative errors are printed too.
 # Not a test: it needs ../shared and takes a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."

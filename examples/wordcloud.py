@@ -2,7 +2,7 @@
 """Word clouds of nmftopics topics: one PNG per topic_NN.words.tsv.
 
 Needs Debian's python3-wordcloud (run with /usr/bin/python3). Usage:
-    nmftopics fit corpora/sotu -k 12 -o out
+    nmftopics fit corpora/sotu -k 14 -o out
     examples/wordcloud.py out            # writes out/topic_01.png, out/topic_02.png, ...
     examples/wordcloud.py out --max-words 60 --width 1200 --height 800
 

@@ -61,7 +61,7 @@ typedef struct nt_nmf_entry_list {
 typedef struct nt_nmf_options {
     size_t k;               /* rank, 1 <= k <= min(m, n) (default 10) */
     int algorithm;          /* enum nt_nmf_algorithm (default NT_NMF_HALS) */
-    int init;               /* enum nt_nmf_init (default NT_NMF_INIT_RANDOM) */
+    int init;               /* enum nt_nmf_init (default NT_NMF_INIT_NNDSVDA) */
     uint64_t seed;          /* seed of run 0; run r uses seed + r (default 1) */
     int runs;               /* independent runs, the lowest objective is kept (default 1) */
     int max_iter;           /* outer iterations per run (default 200) */

@@ -75,7 +75,7 @@ typedef struct nt_rank_options {
                                   (default 5000) */
 } nt_rank_options;
 
-/* Defaults above, with nt_nmf_options_init for nmf; ks NULL. */
+/* Defaults above, with nt_nmf_options_init for nmf but init random; ks NULL. */
 void nt_rank_options_init(nt_rank_options *opts);
 
 /* Checks the options against an m x n matrix before any work: err names the option and

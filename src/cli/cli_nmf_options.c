@@ -10,11 +10,13 @@
 static const cli_option nmf_options[] = {
     {"rank", 'k', "K", "number of topics, 1 <= K <= min(rows, columns) (default: 10)"},
     {"algorithm", 0, "NAME", "hals, mu, kl, anls-bpp, snmf-r or snmf-l (default: hals)"},
-    {"init", 0, "NAME", "random, nndsvd, nndsvda, nndsvdar or custom (default: random)"},
+    {"init", 0, "NAME", "random, nndsvd, nndsvda, nndsvdar or custom (default: nndsvda)"},
     {"init-w", 0, "FILE", "W to start from (rows x K Matrix Market), with --init custom"},
     {"init-h", 0, "FILE", "H to start from (K x columns Matrix Market), with --init custom"},
     {"seed", 0, "N", "random seed of the first run; run r uses N+r (default: 1)"},
-    {"runs", 0, "N", "independent runs; the lowest objective is kept (default: 1)"},
+    {"runs", 0, "N", "independent runs, the lowest objective kept (for --init random or "
+                     "nndsvdar: NNDSVD starts differ only in the SVD's random sketch) "
+                     "(default: 1)"},
     {"max-iter", 0, "N", "iterations per run at most (default: 200)"},
     {"tol", 0, "X", "threshold of the stopping rule (default: 1e-4)"},
     {"stop", 0, "RULE", "objective or pgrad (projected gradient) (default: objective)"},

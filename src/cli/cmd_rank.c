@@ -225,6 +225,7 @@ static int parse(int argc, char **argv, rank_args *a)
     cli_run_options_init(&a->run);
     cli_text_options_init(&a->text);
     cli_nmf_options_init(&a->nmf);
+    a->nmf.nmf.init = NT_NMF_INIT_RANDOM;
     cli_option_group groups[6] = {
         {"Rank options", rank_options, sizeof rank_options / sizeof rank_options[0], handle, a},
         cli_corpus_option_group(&a->corpus),

@@ -7,6 +7,13 @@
 #include "missing_tests.h"
 #include "nt_test.h"
 
+nt_nmf_options missing_options(int algorithm, size_t k, int max_iter, double tol)
+{
+    nt_nmf_options o = nt_test_nmf_options(algorithm, k, max_iter, tol);
+    o.init = NT_NMF_INIT_RANDOM;
+    return o;
+}
+
 void entries_sample(entries *e, size_t m, size_t n, double share, unsigned seed)
 {
     uint64_t s = seed;

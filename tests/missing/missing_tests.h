@@ -8,6 +8,9 @@
 #include "nmftopics/nmf.h"
 #include "nt_test_nmf.h"
 
+/* nt_test_nmf_options with a random start, the start a fit with held-out entries needs. */
+nt_nmf_options missing_options(int algorithm, size_t k, int max_iter, double tol);
+
 /* A list of entries with owned arrays. */
 typedef struct entries {
     nt_nmf_entry_list list;

@@ -30,7 +30,7 @@ static void teardown(void)
 START_TEST(holdout_entries_are_recovered)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5000, 1e-14);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, P.k, 5000, 1e-14);
     o.holdout = &held.list;
     nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_double_le(worst_prediction(r, P.a, &held), 1e-4);
@@ -51,7 +51,7 @@ START_TEST(absent_entries_are_completed)
         known[q] = hidden[q] ? 0.0 : P.a[q];
     cholmod_sparse *s = nt_test_sparse_from_dense(known, P.m, P.n);
     nt_matrix a = {P.m, P.n, s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 5000, 1e-14);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, P.k, 5000, 1e-14);
     o.missing = NT_NMF_MISSING_ABSENT;
     nt_nmf_result *r = nt_test_fit(&a, &o);
     ck_assert_double_le(worst_prediction(r, P.a, &unstored), 1e-4);
@@ -73,7 +73,7 @@ START_TEST(masked_objective_never_increases)
     const int missing[3] = {NT_NMF_MISSING_ABSENT, NT_NMF_MISSING_ZERO, NT_NMF_MISSING_ZERO};
     const int algorithm[3] = {NT_NMF_HALS, NT_NMF_HALS, NT_NMF_MU};
     for (int form = 0; form < 6; form++) {
-        nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 200, 0.0);
+        nt_nmf_options o = missing_options(NT_NMF_HALS, 3, 200, 0.0);
         o.record_trace = 1;
         o.holdout = &held.list;
         o.missing = missing[form / 2];
@@ -95,7 +95,7 @@ END_TEST
 START_TEST(figures_count_observed_entries_only)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 100, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, 3, 100, 0.0);
     o.holdout = &held.list;
     nt_nmf_result *r = nt_test_fit(&a, &o);
     double norm2;
@@ -113,7 +113,7 @@ END_TEST
  * the held-out values never enter it, though the full products A H^T include them. */
 START_TEST(heldout_values_do_not_enter_the_fit)
 {
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 60, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, P.k, 60, 0.0);
     o.holdout = &held.list;
     nt_matrix a = {P.m, P.n, P.s, NULL};
     nt_nmf_result *r0 = nt_test_fit(&a, &o);
@@ -140,7 +140,7 @@ END_TEST
 START_TEST(kkt_of_masked_problem_at_convergence)
 {
     nt_matrix a = {P.m, P.n, P.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, 3, 20000, 1e-15);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, 3, 20000, 1e-15);
     o.holdout = &held.list;
     nt_nmf_result *r = nt_test_fit(&a, &o);
     double norm2;

@@ -29,7 +29,7 @@ START_TEST(dense_and_sparse_input_agree)
 {
     nt_matrix sparse = {Q.m, Q.n, Q.s, NULL}, dense = {Q.m, Q.n, NULL, Q.a};
     for (int mode = 0; mode < 2; mode++) {
-        nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 50, 0.0);
+        nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 50, 0.0);
         o.holdout = &held.list;
         o.missing = mode ? NT_NMF_MISSING_ABSENT : NT_NMF_MISSING_ZERO;
         nt_nmf_result *rs = nt_test_fit(&sparse, &o), *rd = nt_test_fit(&dense, &o);
@@ -53,7 +53,7 @@ START_TEST(unobserved_rows_and_columns_get_zero_factors)
         a[7 * Q.m + i] = 0.0;
     cholmod_sparse *s = nt_test_sparse_from_dense(a, Q.m, Q.n);
     nt_matrix in = {Q.m, Q.n, s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 30, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 30, 0.0);
     o.holdout = &row4;
     o.missing = NT_NMF_MISSING_ABSENT;
     nt_nmf_result *r = nt_test_fit(&in, &o);
@@ -78,7 +78,7 @@ START_TEST(duplicates_count_once_and_empty_list_is_plain)
         rows[c + q] = held.row[q], cols[c + q] = held.col[q];
     }
     nt_nmf_entry_list twice = {2 * c, rows, cols}, none = {0, NULL, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 40, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 40, 0.0);
     o.holdout = &held.list;
     nt_nmf_result *r1 = nt_test_fit(&a, &o);
     o.holdout = &twice;
@@ -102,7 +102,7 @@ END_TEST
 START_TEST(fits_are_deterministic)
 {
     nt_matrix a = {Q.m, Q.n, Q.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 40, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 40, 0.0);
     o.holdout = &held.list;
     o.threads = 2;
     nt_nmf_result *r1 = nt_test_fit(&a, &o), *r2 = nt_test_fit(&a, &o);
@@ -121,7 +121,7 @@ END_TEST
 START_TEST(predict_gives_product_entries)
 {
     nt_matrix a = {Q.m, Q.n, Q.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 20, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 20, 0.0);
     nt_nmf_result *r = nt_test_fit(&a, &o);
     double *out = malloc(held.list.count * sizeof *out);
     ck_assert_int_eq(nt_nmf_predict(r, &held.list, out, NULL), NT_OK);
@@ -149,7 +149,7 @@ void missing_add_edge_tests(TCase *tc)
 START_TEST(unsupported_options_are_refused)
 {
     nt_matrix a = {Q.m, Q.n, Q.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 10, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 10, 0.0);
     o.missing = NT_NMF_MISSING_ABSENT;
     const int algs[3] = {NT_NMF_MU, NT_NMF_KL, NT_NMF_ANLS_BPP};
     const char *names[3] = {"absent needs algorithm hals, not mu", "not kl", "not anls-bpp"};
@@ -176,7 +176,7 @@ START_TEST(entries_outside_the_matrix_are_named)
     nt_matrix a = {Q.m, Q.n, Q.s, NULL};
     size_t rows[2] = {1, 30}, cols[2] = {2, 5};
     nt_nmf_entry_list bad = {2, rows, cols}, no_arrays = {3, NULL, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 10, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 10, 0.0);
     o.holdout = &bad;
     nt_test_fit_fails(&a, &o, NT_EINVAL,
                       "hold-out entry 2 is (30, 5) (0-based), outside the 30 x 20");
@@ -198,7 +198,7 @@ START_TEST(nothing_observed_is_empty)
     entries all;
     entries_sample(&all, Q.m, Q.n, 1.0, 1);
     nt_matrix a = {Q.m, Q.n, Q.s, NULL};
-    nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, Q.k, 10, 0.0);
+    nt_nmf_options o = missing_options(NT_NMF_HALS, Q.k, 10, 0.0);
     o.holdout = &all.list;
     nt_test_fit_fails(&a, &o, NT_EEMPTY, "no nonzero entry of A (30 x 20) is observed");
     o.missing = NT_NMF_MISSING_ABSENT;

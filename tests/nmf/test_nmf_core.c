@@ -47,7 +47,8 @@ END_TEST
 
 /* Same seed and thread count: bit-identical factors. 1 and 2 threads: equal within 1e-10 of
  * the largest entry (reductions are blocked independently of the thread count; BLAS may
- * still differ). The 600 x 400 product is large enough for every loop to run in parallel. */
+ * still differ). The 600 x 400 product is large enough for every loop to run in parallel.
+ * Random starts, so that another seed gives another fit. */
 START_TEST(fits_are_deterministic)
 {
     nt_test_planted big;
@@ -56,6 +57,7 @@ START_TEST(fits_are_deterministic)
     nt_nmf_options o = nt_test_nmf_options(NT_NMF_HALS, P.k, 20, 0.0);
     o.k = big.k;
     o.threads = 2;
+    o.init = NT_NMF_INIT_RANDOM;
     size_t nw = big.m * big.k, nh = big.k * big.n;
     nt_nmf_result *r1 = nt_test_fit(&a, &o), *r2 = nt_test_fit(&a, &o);
     ck_assert_int_eq(memcmp(r1->w, r2->w, nw * sizeof(double)), 0);

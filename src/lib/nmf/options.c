@@ -26,7 +26,7 @@ void nt_nmf_options_init(nt_nmf_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->k = 10;
     opts->algorithm = NT_NMF_HALS;
-    opts->init = NT_NMF_INIT_RANDOM;
+    opts->init = NT_NMF_INIT_NNDSVDA;
     opts->seed = 1;
     opts->runs = 1;
     opts->max_iter = 200;

@@ -10,6 +10,7 @@ void nt_rank_options_init(nt_rank_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     nt_nmf_options_init(&opts->nmf);
+    opts->nmf.init = NT_NMF_INIT_RANDOM; /* restarts for the consensus; see check_options */
     opts->runs = 5;
     opts->holdout = 0.05;
     opts->top_terms = 10;
