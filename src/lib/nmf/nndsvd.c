@@ -35,32 +35,40 @@ static double part_norm(const double *x, size_t len, double sign)
     return sqrt(s);
 }
 
-/* Writes scale * |x_q| where x_q has the given sign (0: every entry) to out[q * stride + t],
- * 0 elsewhere and below NNDSVD_EPS. */
-static void put_part(const double *x, size_t len, double sign, double scale, double *out,
-                     size_t stride, size_t t)
-{
-    for (size_t q = 0; q < len; q++) {
-        double v = sign == 0.0 || sign * x[q] > 0.0 ? scale * fabs(x[q]) : 0.0;
-        out[q * stride + t] = v < NNDSVD_EPS ? 0.0 : v;
-    }
-}
+/* What topic t keeps of its triplet: the entries of u_t and v_t of one sign (0: every
+ * entry, topic 0), as magnitudes times a scale per side. */
+typedef struct nndsvd_part {
+    double sign;
+    double scale[2]; /* for u_t (W), for v_t (H) */
+} nndsvd_part;
 
-/* Topic t of W (column) and H^T (column) from the triplet (s, u, v). */
-static void nndsvd_topic(nt_nmf_state *st, size_t t, double s, const double *u, const double *v)
+static nndsvd_part choose_part(size_t t, double s, const double *u, size_t m, const double *v,
+                               size_t n)
 {
-    size_t m = st->m, n = st->n, k = st->k;
     if (t == 0) {
-        put_part(u, m, 0.0, sqrt(s), st->w, k, 0);
-        put_part(v, n, 0.0, sqrt(s), st->ht, k, 0);
-        return;
+        nndsvd_part whole = {0.0, {sqrt(s), sqrt(s)}};
+        return whole;
     }
     double up = part_norm(u, m, 1.0), vp = part_norm(v, n, 1.0);
     double un = part_norm(u, m, -1.0), vn = part_norm(v, n, -1.0);
     double sign = up * vp > un * vn ? 1.0 : -1.0;
     double nu = sign > 0 ? up : un, nv = sign > 0 ? vp : vn, lbd = sqrt(s * nu * nv);
-    put_part(u, m, sign, nu > 0 ? lbd / nu : 0.0, st->w, k, t);
-    put_part(v, n, sign, nv > 0 ? lbd / nv : 0.0, st->ht, k, t);
+    nndsvd_part kept = {sign, {nu > 0 ? lbd / nu : 0.0, nv > 0 ? lbd / nv : 0.0}};
+    return kept;
+}
+
+/* Writes the kept parts of the column-major rows x k vectors x into out (rows x k,
+ * row-major), a row at a time so that out is written once in order: side 0 is W's, 1 H's.
+ * Entries below NNDSVD_EPS become 0. */
+static void put_parts(const double *x, size_t rows, size_t k, const nndsvd_part *parts,
+                      int side, double *out)
+{
+    for (size_t r = 0; r < rows; r++)
+        for (size_t t = 0; t < k; t++) {
+            double xv = x[t * rows + r], sign = parts[t].sign;
+            double e = sign == 0.0 || sign * xv > 0.0 ? parts[t].scale[side] * fabs(xv) : 0.0;
+            out[r * k + t] = e < NNDSVD_EPS ? 0.0 : e;
+        }
 }
 
 /* Plain NNDSVD into st->w and st->ht from the seeded truncated SVD. */
@@ -69,15 +77,22 @@ static int nndsvd_fill(nt_nmf_state *st, uint64_t seed, nt_error *err)
     size_t m = st->m, n = st->n, k = st->k;
     double *u = malloc(m * k * sizeof *u), *v = malloc(n * k * sizeof *v);
     double *s = malloc(k * sizeof *s);
-    int rc = u && v && s ? NT_OK
-                         : nt_error_set(err, NT_ENOMEM, "out of memory for NNDSVD (k = %zu)", k);
+    nndsvd_part *parts = malloc(k * sizeof *parts);
+    int rc = u && v && s && parts ? NT_OK
+                                  : nt_error_set(err, NT_ENOMEM, "out of memory for NNDSVD "
+                                                 "(k = %zu)", k);
     if (rc == NT_OK)
         rc = nt_nmf_rsvd(st, k, seed, u, s, v, err);
-    for (size_t t = 0; rc == NT_OK && t < k; t++)
-        nndsvd_topic(st, t, s[t], u + t * m, v + t * n);
+    if (rc == NT_OK) {
+        for (size_t t = 0; t < k; t++)
+            parts[t] = choose_part(t, s[t], u + t * m, m, v + t * n, n);
+        put_parts(u, m, k, parts, 0, st->w);
+        put_parts(v, n, k, parts, 1, st->ht);
+    }
     free(u);
     free(v);
     free(s);
+    free(parts);
     return rc;
 }
 
