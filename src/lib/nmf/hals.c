@@ -43,36 +43,52 @@ typedef struct hals_gram {
 typedef double hals_vec __attribute__((vector_size(HALS_ROWS * sizeof(double))));
 typedef long long hals_mask __attribute__((vector_size(HALS_ROWS * sizeof(double))));
 
+/* *out = sum_q x_q G_tq + pv_t over the rows of a block, x as it stands. Four partial sums
+ * (q mod 4) keep the dependency chains short; the order is fixed, so every thread count and
+ * register width gives the same value. */
+static inline void gradient_sum(const hals_vec *xv, const hals_vec *pv, const double *gt,
+                                size_t k, size_t t, hals_vec *out)
+{
+    const hals_vec zero = {0.0};
+    hals_vec s0 = pv[t], s1 = zero, s2 = zero, s3 = zero;
+    size_t q = 0;
+    for (; q + 4 <= k; q += 4) {
+        s0 += xv[q] * gt[q];
+        s1 += xv[q + 1] * gt[q + 1];
+        s2 += xv[q + 2] * gt[q + 2];
+        s3 += xv[q + 3] * gt[q + 3];
+    }
+    for (; q < k; q++)
+        s0 += xv[q] * gt[q];
+    *out = (s0 + s1) + (s2 + s3);
+}
+
 /* One sweep over the k coordinates of a transposed block; adds each active row's squared
- * change. Each coordinate's gradient is formed when it is needed, from the current x:
- * grad_t = sum_q x_q G_qt + l1 - p_t (k multiply-adds per row and coordinate); then
- * x_t <- max(0, x_t - grad_t / G_tt) (NaN gives 0) in the active rows. An entry clipped to 0
- * moves by exactly -x, so it becomes an exact zero. */
+ * change. Coordinate t needs grad_t = sum_q x_q G_qt + l1 - p_t of the current x (k
+ * multiply-adds per row), then moves x_t <- max(0, x_t - grad_t / G_tt) (NaN gives 0) in the
+ * active rows; an entry clipped to 0 moves by exactly -x, so it becomes an exact zero. Each
+ * coordinate waits for the one before, so the sum for t + 1 is formed while x_t is being
+ * updated, with x_t's old value, and corrected by d_t G_{t+1,t} once its change d_t is
+ * known: the k multiply-adds leave the chain from one coordinate to the next, which is then
+ * one update and one multiply-add long. */
 static inline void block_sweep(hals_vec *restrict xv, const hals_vec *restrict pv,
                                const hals_gram *hg, size_t k, const hals_vec *active,
                                hals_vec *change)
 {
     const hals_vec zero = {0.0};
+    hals_vec next;
+    gradient_sum(xv, pv, hg->g, k, 0, &next);
     for (size_t t = 0; t < k; t++) {
-        const double *gt = hg->g + t * k;
-        /* Four partial sums (q mod 4) keep the dependency chains short, as each coordinate
-         * waits for the previous one; the order is fixed, so every thread count and register
-         * width gives the same value. */
-        hals_vec s0 = pv[t], s1 = zero, s2 = zero, s3 = zero;
-        size_t q = 0;
-        for (; q + 4 <= k; q += 4) {
-            s0 += xv[q] * gt[q];
-            s1 += xv[q + 1] * gt[q + 1];
-            s2 += xv[q + 2] * gt[q + 2];
-            s3 += xv[q + 3] * gt[q + 3];
-        }
-        for (; q < k; q++)
-            s0 += xv[q] * gt[q];
-        hals_vec v = xv[t] - ((s0 + s1) + (s2 + s3)) * hg->inv_diag[t];
+        hals_vec grad = next;
+        if (t + 1 < k)
+            gradient_sum(xv, pv, hg->g + (t + 1) * k, k, t + 1, &next);
+        hals_vec v = xv[t] - grad * hg->inv_diag[t];
         v = (hals_vec)((hals_mask)(v > zero) & (hals_mask)v);
         hals_vec d = (v * hg->keep[t] - xv[t]) * *active;
         *change += d * d;
         xv[t] += d;
+        if (t + 1 < k)
+            next += d * hg->g[(t + 1) * k + t];
     }
 }
 
