@@ -38,7 +38,14 @@ typedef struct nt_buffer {
     char *data;  /* the bytes, followed by a NUL, size cap */
     size_t len;  /* bytes of content, excluding the NUL */
     size_t cap;  /* bytes allocated */
+    int waited;  /* set by nt_corpus_read when the document was not all in the page cache, so
+                    that reading it waited for the disk (Linux; elsewhere always 0) */
 } nt_buffer;
+
+/* Asks the system to start reading document i (i < count) into its page cache in the
+ * background, so that a later nt_corpus_read of it need not wait for the disk. Advice only:
+ * nothing is reported, and a document that cannot be opened is left to nt_corpus_read. */
+void nt_corpus_prefetch(const nt_corpus *corpus, size_t i);
 
 /* Frees buf's storage and zeroes it; buf may be NULL. */
 void nt_buffer_free(nt_buffer *buf);

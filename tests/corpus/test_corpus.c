@@ -89,6 +89,39 @@ START_TEST(folder_documents_read)
 }
 END_TEST
 
+/* nt_corpus_read says whether it waited for the disk: not for a file just written, which is
+ * in the page cache; for the same file dropped from the cache, exactly when the drop took
+ * (mincore's word: a tmpfs keeps its files), with the same bytes either way. Prefetching is
+ * advice: for any index, and the reads after it are unchanged. */
+START_TEST(reads_say_when_they_waited_for_the_disk)
+{
+    static char text[50000];
+    for (size_t q = 0; q < sizeof text; q++)
+        text[q] = (char)('a' + q % 26);
+    nt_test_make_dir(NULL, "cold");
+    const char *path = nt_test_write_bytes(NULL, "cold/doc.txt", text, sizeof text);
+    nt_corpus *c;
+    ck_assert_int_eq(nt_corpus_open_dir(nt_test_path(NULL, "cold"), NULL, &c, NULL), NT_OK);
+    nt_buffer buf = {0};
+    ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
+    ck_assert_int_eq(buf.waited, 0);
+    for (int round = 0; round < 2; round++) {
+        int evicted = nt_test_evict_file(path);
+        if (round == 1) {
+            nt_corpus_prefetch(c, 0);
+            nt_corpus_prefetch(c, 1); /* past the end: nothing */
+        }
+        ck_assert_int_eq(nt_corpus_read(c, 0, &buf, NULL), NT_OK);
+        ck_assert_uint_eq(buf.len, sizeof text);
+        ck_assert_int_eq(memcmp(buf.data, text, sizeof text), 0);
+        if (round == 0)
+            ck_assert_int_eq(buf.waited, evicted);
+    }
+    nt_buffer_free(&buf);
+    nt_corpus_free(c);
+}
+END_TEST
+
 typedef struct reader_job {
     const nt_corpus *corpus;
     int failures;
@@ -219,6 +252,7 @@ int main(void)
     nt_test_cases tc;
     Suite *s = nt_test_suite("corpus", &tc);
     NT_TEST_ADD(tc.core, folder_walk_order_and_skips, folder_documents_read,
+                reads_say_when_they_waited_for_the_disk,
                 concurrent_reads_with_own_buffers);
     NT_TEST_ADD(tc.edge, unreadable_entries_skipped, document_vanishing_after_listing);
     NT_TEST_ADD(tc.errors, open_errors_name_the_culprit);

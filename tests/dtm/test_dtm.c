@@ -174,6 +174,26 @@ START_TEST(threads_do_not_change_the_result)
 }
 END_TEST
 
+/* A corpus dropped from the page cache (read the way a first run does, the readers asking
+ * for the documents ahead of them) gives the same matrix as a cached one, on 2 threads. */
+START_TEST(uncached_corpus_gives_the_same_result)
+{
+    const char *dir = make_random_corpus("uncached", 400);
+    nt_text_options t;
+    nt_tfidf_options f;
+    nt_text_options_init(&t);
+    nt_tfidf_options_init(&f);
+    t.ngram_max = 2; /* the 34 stock words alone are all above max_df */
+    t.threads = 2;
+    nt_dtm *cached = build_dir(dir, &t, &f);
+    nt_test_evict_folder(dir); /* where the cache keeps files (tmpfs), read cached again */
+    nt_dtm *uncached = build_dir(dir, &t, &f);
+    assert_same_dtm(cached, uncached);
+    nt_dtm_free(cached);
+    nt_dtm_free(uncached);
+}
+END_TEST
+
 START_TEST(fixed_vocabulary_reproduces_and_ignores_unknown)
 {
     const char *dir = make_random_corpus("fit", 50);
@@ -252,7 +272,8 @@ int main(void)
     NT_TEST_ADD(tc.core, counts_rows_names_and_idf, surface_forms_under_stemming,
                 surfaces_of_kept_terms_under_df_bounds,
                 bigrams_skip_stop_words, extra_stopwords_are_removed,
-                threads_do_not_change_the_result, fixed_vocabulary_reproduces_and_ignores_unknown,
+                threads_do_not_change_the_result, uncached_corpus_gives_the_same_result,
+                fixed_vocabulary_reproduces_and_ignores_unknown,
                 write_produces_three_aligned_files);
     add_edge_tests(tc.edge);
     add_error_tests(tc.errors);

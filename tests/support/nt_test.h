@@ -78,6 +78,16 @@ const char *nt_test_write_file(const char *dir, const char *name, const char *te
 /* The whole content of the file at path, NUL-terminated, in a buffer the caller frees. */
 char *nt_test_read_file(const char *path);
 
+/* ---- the page cache (nt_test_page_cache.c) ---- */
+
+/* Syncs the file at path and asks the system to drop it from the page cache; returns 1 when
+ * none of it is cached afterwards (mincore), 0 when some is (a tmpfs keeps its files). */
+int nt_test_evict_file(const char *path);
+
+/* nt_test_evict_file for every regular, non-hidden file directly in dir; 1 when all are
+ * gone from the cache. */
+int nt_test_evict_folder(const char *dir);
+
 /* Creates the folder dir/name (mode 0755); returns its path. */
 const char *nt_test_make_dir(const char *dir, const char *name);
 

@@ -16,6 +16,7 @@
 #include "vocab/grow.h"
 
 #define PROGRESS_EVERY 64  /* documents between progress reports */
+#define PREFETCH_AHEAD 128 /* documents asked for ahead of the readers once one was uncached */
 
 /* The bundled list of the language and/or the user's file, or NULL for no stop words. */
 static int load_stopwords(const nt_text_options *opts, const nt_hooks *hooks,
@@ -111,10 +112,28 @@ static int worker_failure(const nt_run *r, nt_error *err)
  * was kept in p->kept[doc] (SIZE_MAX when skipped). After a failure, later documents are
  * skipped but earlier ones still run, so the failure reported is always the earliest one.
  * Progress is reported by the calling thread (thread 0) only. */
+/* Once a document had to be read from the disk (the folder is not in the page cache), the
+ * readers ask for the documents ahead of them, up to PREFETCH_AHEAD past the one read, so
+ * that the disk works on many at once instead of one per reader. *prefetched is where the
+ * asking has reached; each reader claims the next stretch and asks for it. */
+static void prefetch_ahead(const nt_corpus *corpus, size_t doc, size_t *prefetched)
+{
+    size_t total = nt_corpus_count(corpus), to = doc + 1 + PREFETCH_AHEAD, from;
+    to = to < total ? to : total;
+#pragma omp critical(nt_dtm_prefetch)
+    {
+        from = *prefetched > doc + 1 ? *prefetched : doc + 1;
+        *prefetched = from > to ? from : to;
+    }
+    for (size_t i = from; i < to; i++)
+        nt_corpus_prefetch(corpus, i);
+}
+
 static void count_all(nt_run *r, const nt_corpus *corpus, const nt_hooks *hooks,
                       nt_pipeline *p)
 {
-    size_t total = nt_corpus_count(corpus), done = 0, first_failed = total;
+    size_t total = nt_corpus_count(corpus), done = 0, first_failed = total, prefetched = 0;
+    int uncached = 0;
 #pragma omp parallel num_threads(r->n_workers)
     {
         int self = omp_get_thread_num();
@@ -127,6 +146,16 @@ static void count_all(nt_run *r, const nt_corpus *corpus, const nt_hooks *hooks,
                 continue;
             int rc = nt_worker_process(&r->workers[self], corpus, doc, &p->rows[doc]);
             p->kept[doc] = rc == NT_OK ? doc : SIZE_MAX;
+            int cold;
+#pragma omp atomic read
+            cold = uncached;
+            if (!cold && r->workers[self].text.waited) {
+#pragma omp atomic write
+                uncached = 1;
+                cold = 1;
+            }
+            if (cold)
+                prefetch_ahead(corpus, doc, &prefetched);
             if (rc < 0) {
 #pragma omp critical(nt_dtm_first_failure)
                 if (doc < first_failed) {
