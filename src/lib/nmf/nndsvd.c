@@ -26,13 +26,19 @@
 
 #define NNDSVD_EPS 1e-6
 
-/* ||positive part|| (sign = 1) or ||negative part|| (sign = -1) of x. */
-static double part_norm(const double *x, size_t len, double sign)
+/* The norms of the positive part and of the negative part of x, in one pass; each sum adds
+ * its entries in order. Without branches: the signs of a singular vector's entries are as
+ * good as random. */
+static void part_norms(const double *x, size_t len, double *positive, double *negative)
 {
-    double s = 0.0;
-    for (size_t q = 0; q < len; q++)
-        s += sign * x[q] > 0.0 ? x[q] * x[q] : 0.0;
-    return sqrt(s);
+    double sp = 0.0, sn = 0.0;
+    for (size_t q = 0; q < len; q++) {
+        double p = fmax(x[q], 0.0), n = fmax(-x[q], 0.0);
+        sp += p * p;
+        sn += n * n;
+    }
+    *positive = sqrt(sp);
+    *negative = sqrt(sn);
 }
 
 /* What topic t keeps of its triplet: the entries of u_t and v_t of one sign (0: every
@@ -49,8 +55,9 @@ static nndsvd_part choose_part(size_t t, double s, const double *u, size_t m, co
         nndsvd_part whole = {0.0, {sqrt(s), sqrt(s)}};
         return whole;
     }
-    double up = part_norm(u, m, 1.0), vp = part_norm(v, n, 1.0);
-    double un = part_norm(u, m, -1.0), vn = part_norm(v, n, -1.0);
+    double up, un, vp, vn;
+    part_norms(u, m, &up, &un);
+    part_norms(v, n, &vp, &vn);
     double sign = up * vp > un * vn ? 1.0 : -1.0;
     double nu = sign > 0 ? up : un, nv = sign > 0 ? vp : vn, lbd = sqrt(s * nu * nv);
     nndsvd_part kept = {sign, {nu > 0 ? lbd / nu : 0.0, nv > 0 ? lbd / nv : 0.0}};
@@ -58,17 +65,26 @@ static nndsvd_part choose_part(size_t t, double s, const double *u, size_t m, co
 }
 
 /* Writes the kept parts of the column-major rows x k vectors x into out (rows x k,
- * row-major), a row at a time so that out is written once in order: side 0 is W's, 1 H's.
- * Entries below NNDSVD_EPS become 0. */
+ * row-major): side 0 is W's, 1 H's. Entries below NNDSVD_EPS become 0. Rows go in tiles of
+ * PUT_TILE, so that each vector is read in runs and each tile of out written while in cache
+ * (row by row, the k reads per row hit k far-apart places of x). */
+#define PUT_TILE 64
 static void put_parts(const double *x, size_t rows, size_t k, const nndsvd_part *parts,
-                      int side, double *out)
+                      int side, int threads, double *out)
 {
-    for (size_t r = 0; r < rows; r++)
+    long tiles = (long)((rows + PUT_TILE - 1) / PUT_TILE);
+#pragma omp parallel for schedule(static) num_threads(threads) if (rows * k >= NT_NMF_PARALLEL_MIN)
+    for (long tile = 0; tile < tiles; tile++) {
+        size_t r0 = (size_t)tile * PUT_TILE, r1 = r0 + PUT_TILE < rows ? r0 + PUT_TILE : rows;
         for (size_t t = 0; t < k; t++) {
-            double xv = x[t * rows + r], sign = parts[t].sign;
-            double e = sign == 0.0 || sign * xv > 0.0 ? parts[t].scale[side] * fabs(xv) : 0.0;
-            out[r * k + t] = e < NNDSVD_EPS ? 0.0 : e;
+            double sign = parts[t].sign, scale = parts[t].scale[side];
+            for (size_t r = r0; r < r1; r++) {
+                double xv = x[t * rows + r];
+                double e = scale * (sign == 0.0 ? fabs(xv) : fmax(sign * xv, 0.0));
+                out[r * k + t] = e < NNDSVD_EPS ? 0.0 : e;
+            }
         }
+    }
 }
 
 /* Plain NNDSVD into st->w and st->ht from the seeded truncated SVD. */
@@ -84,10 +100,11 @@ static int nndsvd_fill(nt_nmf_state *st, uint64_t seed, nt_error *err)
     if (rc == NT_OK)
         rc = nt_nmf_rsvd(st, k, seed, u, s, v, err);
     if (rc == NT_OK) {
-        for (size_t t = 0; t < k; t++)
-            parts[t] = choose_part(t, s[t], u + t * m, m, v + t * n, n);
-        put_parts(u, m, k, parts, 0, st->w);
-        put_parts(v, n, k, parts, 1, st->ht);
+#pragma omp parallel for schedule(static, 1) num_threads(st->threads) if ((m + n) * k >= NT_NMF_PARALLEL_MIN)
+        for (long t = 0; t < (long)k; t++)
+            parts[t] = choose_part((size_t)t, s[t], u + (size_t)t * m, m, v + (size_t)t * n, n);
+        put_parts(u, m, k, parts, 0, st->threads, st->w);
+        put_parts(v, n, k, parts, 1, st->threads, st->ht);
     }
     free(u);
     free(v);
