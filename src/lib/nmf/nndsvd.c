@@ -100,7 +100,8 @@ static int nndsvd_fill(nt_nmf_state *st, uint64_t seed, nt_error *err)
     if (rc == NT_OK)
         rc = nt_nmf_rsvd(st, k, seed, u, s, v, err);
     if (rc == NT_OK) {
-#pragma omp parallel for schedule(static, 1) num_threads(st->threads) if ((m + n) * k >= NT_NMF_PARALLEL_MIN)
+        int big = (m + n) * k >= NT_NMF_PARALLEL_MIN;
+#pragma omp parallel for schedule(static, 1) num_threads(st->threads) if (big)
         for (long t = 0; t < (long)k; t++)
             parts[t] = choose_part((size_t)t, s[t], u + (size_t)t * m, m, v + (size_t)t * n, n);
         put_parts(u, m, k, parts, 0, st->threads, st->w);
