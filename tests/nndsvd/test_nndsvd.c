@@ -9,29 +9,34 @@
 #include "nt_test.h"
 #include "nt_test_nmf.h"
 
-/* 50 x 40, spectrum decaying about 2x per term; rank 5 with l = 15: the randomised
- * singular values match LAPACK's to 1e-10 of sigma_1 and the vectors' |cosines| to 1e-10. */
+/* Spectrum decaying about 2x per term; rank 5 with l = 15: the randomised singular values
+ * match LAPACK's to 1e-10 of sigma_1 and the vectors' |cosines| to 1e-10, for a tall A
+ * (50 x 40: the sketch and QR on the columns' side) and a wide one (40 x 50: on the rows'). */
 START_TEST(rsvd_matches_exact_svd)
 {
-    dense d = decaying(50, 40, 40, 0.5, 1);
-    exact e = exact_svd(&d);
-    nt_nmf_state st = state_for(&d, 5, 1);
-    double u[50 * 5], s[5], v[40 * 5];
-    ck_assert_int_eq(nt_nmf_rsvd(&st, 5, 9, u, s, v, NULL), NT_OK);
-    for (size_t j = 0; j < 5; j++) {
-        ck_assert_double_eq_tol(s[j], e.s[j], 1e-10 * e.s[0]);
-        double cu = 0, cv = 0;
-        for (size_t i = 0; i < 50; i++)
-            cu += u[j * 50 + i] * e.u[j * 50 + i];
-        for (size_t c = 0; c < 40; c++)
-            cv += v[j * 40 + c] * e.vt[c * e.p + j];
-        ck_assert_double_ge(fabs(cu), 1 - 1e-10);
-        ck_assert_double_ge(fabs(cv), 1 - 1e-10);
-        ck_assert_double_ge(cu * cv, 0); /* u_j and v_j flip sign together */
+    const size_t shapes[2][2] = {{50, 40}, {40, 50}};
+    for (int q = 0; q < 2; q++) {
+        size_t m = shapes[q][0], n = shapes[q][1];
+        dense d = decaying(m, n, 40, 0.5, 1);
+        exact e = exact_svd(&d);
+        nt_nmf_state st = state_for(&d, 5, 1);
+        double u[50 * 5], s[5], v[50 * 5];
+        ck_assert_int_eq(nt_nmf_rsvd(&st, 5, 9, u, s, v, NULL), NT_OK);
+        for (size_t j = 0; j < 5; j++) {
+            ck_assert_double_eq_tol(s[j], e.s[j], 1e-10 * e.s[0]);
+            double cu = 0, cv = 0;
+            for (size_t i = 0; i < m; i++)
+                cu += u[j * m + i] * e.u[j * m + i];
+            for (size_t c = 0; c < n; c++)
+                cv += v[j * n + c] * e.vt[c * e.p + j];
+            ck_assert_double_ge(fabs(cu), 1 - 1e-10);
+            ck_assert_double_ge(fabs(cv), 1 - 1e-10);
+            ck_assert_double_ge(cu * cv, 0); /* u_j and v_j flip sign together */
+        }
+        nt_nmf_state_destroy(&st);
+        exact_free(&e);
+        dense_free(&d);
     }
-    nt_nmf_state_destroy(&st);
-    exact_free(&e);
-    dense_free(&d);
 }
 END_TEST
 
