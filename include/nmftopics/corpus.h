@@ -39,7 +39,9 @@ typedef struct nt_buffer {
     size_t len;  /* bytes of content, excluding the NUL */
     size_t cap;  /* bytes allocated */
     int waited;  /* set by nt_corpus_read when the document was not all in the page cache, so
-                    that reading it waited for the disk (Linux; elsewhere always 0) */
+                    that reading it waited for the disk; where a file system cannot say
+                    (Linux's RWF_NOWAIT reads: ext4, xfs, btrfs say; tmpfs, overlayfs and
+                    other systems do not) always 0 */
 } nt_buffer;
 
 /* Asks the system to start reading document i (i < count) into its page cache in the

@@ -37,8 +37,10 @@ int nt_sparse_write_mtx(const char *path, const cholmod_sparse *A, nt_error *err
 cholmod_sparse *nt_sparse_allocate(size_t m, size_t n, size_t nzmax);
 
 /* Returns the transpose of A (so that rows of A become contiguous), or NULL when out of
- * memory. */
-cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A);
+ * memory; the same matrix, entry for entry, as CHOLMOD's cholmod_transpose gives. A packed
+ * real matrix (the form this library makes) is transposed on threads threads (0: OpenMP's
+ * default, omp_get_max_threads), any other by CHOLMOD on one. */
+cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A, int threads);
 
 /* Frees *A and sets it to NULL; accepts NULL and a pointer to NULL. */
 void nt_sparse_free(cholmod_sparse **A);

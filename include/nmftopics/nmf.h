@@ -82,8 +82,9 @@ typedef struct nt_nmf_options {
     int missing;            /* enum nt_nmf_missing (default NT_NMF_MISSING_ZERO) */
     const nt_nmf_entry_list *holdout;  /* entries treated as unknown while fitting, whatever
                              * their value (a cross-validation hold-out; duplicates count
-                             * once); hals or mu, init random or custom; not owned; NULL
-                             * (default) for none */
+                             * once); hals or mu, init random or custom (the default
+                             * NNDSVDa is refused: set init to NT_NMF_INIT_RANDOM); not
+                             * owned; NULL (default) for none */
     int project_w;          /* nonzero: the result's W is what nt_nmf_result_project makes
                              * it (the weights a transform gives), computed on the fit's own
                              * copy of A; no effect when nt_nmf_result_projects_w(opts) is 0

@@ -1,7 +1,6 @@
 /* test_matrix.c: Matrix Market round trips through CHOLMOD, value checks, dense layouts. */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 #include <check.h>
-#include <omp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +52,7 @@ START_TEST(transpose_swaps_rows_and_columns)
                                           "2 3 2\n1 3 4\n2 1 5\n");
     cholmod_sparse *A = NULL;
     ck_assert_int_eq(nt_sparse_read_mtx(path, &A, NULL), NT_OK);
-    cholmod_sparse *T = nt_sparse_transpose(A);
+    cholmod_sparse *T = nt_sparse_transpose(A, 0);
     ck_assert_uint_eq(T->nrow, 3);
     ck_assert_uint_eq(T->ncol, 2);
     ck_assert_double_eq(entry(T, 2, 0), 4.0);
@@ -82,8 +81,9 @@ static cholmod_sparse *random_sparse(void)
     return A;
 }
 
-/* The parallel transpose (over 100,000 entries) gives, on 1, 2 and 3 threads, exactly what
- * CHOLMOD's serial cholmod_transpose gives: same pointers, row indices and values. */
+/* The parallel transpose (over 100,000 entries) gives, on 1, 2 and 3 threads and on
+ * OpenMP's default, exactly what CHOLMOD's serial cholmod_transpose gives: same pointers,
+ * row indices and values. */
 START_TEST(transpose_equals_cholmod_on_any_thread_count)
 {
     cholmod_sparse *A = random_sparse();
@@ -92,9 +92,8 @@ START_TEST(transpose_equals_cholmod_on_any_thread_count)
     cholmod_start(&cc);
     cholmod_sparse *R = cholmod_transpose(A, 1, &cc);
     size_t nnz = (size_t)((int *)R->p)[1000];
-    for (int threads = 1; threads <= 3; threads++) {
-        omp_set_num_threads(threads);
-        cholmod_sparse *T = nt_sparse_transpose(A);
+    for (int threads = 0; threads <= 3; threads++) {
+        cholmod_sparse *T = nt_sparse_transpose(A, threads);
         ck_assert_uint_eq(T->nrow, 500);
         ck_assert_uint_eq(T->ncol, 1000);
         ck_assert_int_eq(memcmp(T->p, R->p, 1001 * sizeof(int)), 0);
@@ -103,6 +102,19 @@ START_TEST(transpose_equals_cholmod_on_any_thread_count)
         nt_sparse_free(&T);
     }
     cholmod_free_sparse(&R, &cc);
+    /* A pattern matrix, which the counting transpose does not take, goes to CHOLMOD. */
+    cholmod_sparse *P = cholmod_allocate_sparse(2, 3, 2, 1, 1, 0, CHOLMOD_PATTERN, &cc);
+    int pp[4] = {0, 1, 1, 2}, pi[2] = {1, 0};
+    memcpy(P->p, pp, sizeof pp);
+    memcpy(P->i, pi, sizeof pi);
+    cholmod_sparse *PT = nt_sparse_transpose(P, 2);
+    ck_assert_int_eq(PT->xtype, CHOLMOD_PATTERN);
+    ck_assert_uint_eq(PT->nrow, 3);
+    ck_assert_int_eq(((int *)PT->p)[1], 1); /* column 0 of P^T: row 2 (P's entry (0, 2)) */
+    ck_assert_int_eq(((int *)PT->i)[0], 2);
+    ck_assert_int_eq(((int *)PT->i)[1], 0); /* column 1: row 0 (P's entry (1, 0)) */
+    cholmod_free_sparse(&PT, &cc);
+    cholmod_free_sparse(&P, &cc);
     cholmod_finish(&cc);
     nt_sparse_free(&A);
 }

@@ -1,4 +1,5 @@
 /* test_nndsvd.c: the randomised SVD and NNDSVD against LAPACK's exact SVD of small matrices. */
+#include <cblas.h>
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -149,6 +150,37 @@ START_TEST(fit_starts_from_nndsvd)
 }
 END_TEST
 
+/* Large enough for nndsvd.c's parallel loops ((m + n) k and m k at least 100,000): NNDSVDa
+ * gives bit-identical W and H on 1 and 3 threads, BLAS kept on one thread for both. */
+START_TEST(nndsvda_does_not_depend_on_the_thread_count)
+{
+    const size_t m = 2500, n = 500, k = 40;
+    dense d = decaying(m, n, 60, 0.9, 4);
+    int blas_threads = openblas_get_num_threads();
+    openblas_set_num_threads(1);
+    double *w[2], *ht[2];
+    for (int q = 0; q < 2; q++) {
+        nt_nmf_state st = state_for(&d, k, 1);
+        st.threads = q == 0 ? 1 : 3;
+        ck_assert_int_eq(nt_nmf_init_nndsvda(&st, 5, NULL), NT_OK);
+        w[q] = malloc(m * k * sizeof *w[q]);
+        ht[q] = malloc(n * k * sizeof *ht[q]);
+        memcpy(w[q], st.w, m * k * sizeof *w[q]);
+        memcpy(ht[q], st.ht, n * k * sizeof *ht[q]);
+        nt_nmf_state_destroy(&st);
+    }
+    openblas_set_num_threads(blas_threads);
+    ck_assert_double_gt(nt_test_max_abs(w[0], m * k), 0.0);
+    ck_assert_int_eq(memcmp(w[0], w[1], m * k * sizeof *w[0]), 0);
+    ck_assert_int_eq(memcmp(ht[0], ht[1], n * k * sizeof *ht[0]), 0);
+    for (int q = 0; q < 2; q++) {
+        free(w[q]);
+        free(ht[q]);
+    }
+    dense_free(&d);
+}
+END_TEST
+
 /* k = min(m, n) (no room to oversample) still matches the definition. */
 START_TEST(full_rank_matches_definition)
 {
@@ -208,7 +240,8 @@ int main(void)
     nt_test_cases tc;
     Suite *s = nt_test_suite("nndsvd", &tc);
     NT_TEST_ADD(tc.core, rsvd_matches_exact_svd, nndsvd_matches_definition, variants_fill_the_zeros,
-                sparse_and_dense_agree, fit_starts_from_nndsvd);
+                sparse_and_dense_agree, fit_starts_from_nndsvd,
+                nndsvda_does_not_depend_on_the_thread_count);
     NT_TEST_ADD(tc.edge, full_rank_matches_definition, rank_deficient_input_gives_empty_topics,
                 zero_row_and_column_give_zero_factors);
     NT_TEST_ADD(tc.errors, rsvd_rank_out_of_range_is_named);

@@ -88,6 +88,10 @@ int nt_test_evict_file(const char *path);
  * gone from the cache. */
 int nt_test_evict_folder(const char *dir);
 
+/* 1 when the file system of path answers reads that must not wait for the disk (Linux's
+ * RWF_NOWAIT), so that a read can tell a cached file from an uncached one. */
+int nt_test_nowait_reads(const char *path);
+
 /* Creates the folder dir/name (mode 0755); returns its path. */
 const char *nt_test_make_dir(const char *dir, const char *name);
 

@@ -134,7 +134,11 @@ static int buffer_reserve(nt_buffer *buf, size_t n)
 /* Reads what the page cache holds of an open file into buf (empty, with room for hint
  * bytes) without waiting for the disk (Linux's RWF_NOWAIT). Returns 1 when that was the
  * whole file, by read_fd's rule for its end; sets buf->waited when some of the file was
- * not cached, and read_fd then reads the rest as usual. */
+ * not cached, and read_fd then reads the rest as usual. A file system without such reads
+ * fails the call (one system call per document) and leaves waited 0. Here a short read
+ * may also mean the rest is not cached: a file grown since its fstat may then end at its
+ * cached part, past its listed size, much as a blocking read ends one that grows after
+ * it; a file shrunk since shows as waited, which costs only some prefetching. */
 static int read_cached(int fd, size_t hint, nt_buffer *buf)
 {
 #ifdef RWF_NOWAIT

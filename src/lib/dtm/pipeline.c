@@ -108,10 +108,6 @@ static int worker_failure(const nt_run *r, nt_error *err)
     return first->status;
 }
 
-/* Runs every document through a worker, recording its row in p->rows[doc] and whether it
- * was kept in p->kept[doc] (SIZE_MAX when skipped). After a failure, later documents are
- * skipped but earlier ones still run, so the failure reported is always the earliest one.
- * Progress is reported by the calling thread (thread 0) only. */
 /* Once a document had to be read from the disk (the folder is not in the page cache), the
  * readers ask for the documents ahead of them, up to PREFETCH_AHEAD past the one read, so
  * that the disk works on many at once instead of one per reader. *prefetched is where the
@@ -129,6 +125,10 @@ static void prefetch_ahead(const nt_corpus *corpus, size_t doc, size_t *prefetch
         nt_corpus_prefetch(corpus, i);
 }
 
+/* Runs every document through a worker, recording its row in p->rows[doc] and whether it
+ * was kept in p->kept[doc] (SIZE_MAX when skipped). After a failure, later documents are
+ * skipped but earlier ones still run, so the failure reported is always the earliest one.
+ * Progress is reported by the calling thread (thread 0) only. */
 static void count_all(nt_run *r, const nt_corpus *corpus, const nt_hooks *hooks,
                       nt_pipeline *p)
 {

@@ -45,16 +45,39 @@ static void scatter_columns(const cholmod_sparse *A, size_t lo, size_t hi, int *
         }
 }
 
+/* What CHOLMOD's serial transpose gives, for the matrices the parallel one does not take. */
+static cholmod_sparse *cholmod_transposed(const cholmod_sparse *A)
+{
+    cholmod_common cc;
+    nt_cholmod_start(&cc);
+    /* CHOLMOD's API is not const-correct; the transpose only reads A. */
+    cholmod_sparse *T = cholmod_transpose((cholmod_sparse *)A, 1, &cc);
+    cholmod_finish(&cc);
+    return T;
+}
+
+/* The number of shares: at most threads, and few enough that the per-share row counts
+ * (shares x nrow) stay within the entries, so that a matrix with few entries per row is not
+ * spread thin. */
+static int transpose_shares(size_t nnz, size_t nrow, int threads)
+{
+    if (nnz < TRANSPOSE_PARALLEL_MIN || threads < 2)
+        return 1;
+    size_t per_row = nrow > 0 ? nnz / nrow : nnz;
+    return per_row < (size_t)threads ? (per_row > 0 ? (int)per_row : 1) : threads;
+}
+
 /* The counting transpose, in parallel: A's columns are cut into contiguous shares of about
  * equal entries; each share counts its entries per row, a prefix sum over (row, share) gives
  * each share its own segment of every column of T, and each share writes there in column
- * order, so T's columns come out sorted, entry for entry what CHOLMOD's serial transpose
- * (cholmod_transpose) gives. */
-cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A)
+ * order, so T's columns come out sorted, entry for entry what cholmod_transpose gives. */
+cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A, int threads)
 {
+    if (!A->packed || A->xtype != CHOLMOD_REAL || A->itype != CHOLMOD_INT)
+        return cholmod_transposed(A);
     const int *Ap = A->p;
     size_t nnz = (size_t)Ap[A->ncol], m = A->nrow;
-    int shares = nnz >= TRANSPOSE_PARALLEL_MIN ? omp_get_max_threads() : 1;
+    int shares = transpose_shares(nnz, m, threads > 0 ? threads : omp_get_max_threads());
     cholmod_sparse *T = nt_sparse_allocate(A->ncol, m, nnz ? nnz : 1);
     size_t *first = malloc(((size_t)shares + 1) * sizeof *first);
     int *seg = malloc((size_t)shares * (m ? m : 1) * sizeof *seg);

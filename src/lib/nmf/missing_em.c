@@ -87,7 +87,7 @@ static int build_x(em_data *em, const nt_nmf_state *st, const uint64_t *keys)
         ((int *)em->x->p)[j + 1] = (int)out;
     }
     free(first);
-    if (rc == NT_OK && !(em->xt = nt_sparse_transpose(em->x)))
+    if (rc == NT_OK && !(em->xt = nt_sparse_transpose(em->x, st->threads)))
         rc = NT_ENOMEM;
     /* Entry (i, j) sits in column i of X^T, whose rows (the j) are sorted. */
     for (size_t q = 0; rc == NT_OK && q < em->count; q++) {

@@ -16,8 +16,9 @@
  * Sign convention: (u_j, v_j) and (-u_j, -v_j) give the same factors, because the sign flip
  * swaps m+ and m-; only an exact tie m+ = m- depends on the sign, and then, as in
  * scikit-learn, the negative parts are taken. A pair with m+ = m- = 0 (u_j one-signed and
- * v_j of the other sign, possible only beside all-zero rows or columns of A) leaves topic j
- * all zero, where scikit-learn would divide by zero. */
+ * v_j of the other sign, possible only beside all-zero rows or columns of A, or the zero
+ * vectors rsvd.c returns for a direction beneath its rounding) leaves topic j all zero,
+ * where scikit-learn would divide by zero. */
 #include <math.h>
 #include <stdlib.h>
 

@@ -15,8 +15,9 @@
  * orth() is a Householder QR (dgeqrf, dorgqr) of the s x l block. The long-side block S^T Q
  * is not orthonormalised: Q is, so the block's condition number is at most
  * sigma_1 / sigma_l, and the block S S^T Q is orthonormalised before it is used again, so
- * rounding grows by at most (sigma_1 / sigma_l)^2 per pass (Halko et al. section 4.5
- * orthonormalise after every product for spectra that fall further than that within l).
+ * rounding grows by at most (sigma_1 / sigma_l)^2 per pass; Halko et al. (section 4.5)
+ * orthonormalise after every product, which spectra falling faster than that within l
+ * would need.
  * Forming Z^T Z squares the singular values, so a direction with
  * lambda_j <= l eps lambda_1 (sigma_j below about 1e-7 sigma_1) is beneath rounding: it is
  * returned as sigma_j = 0 with zero vectors. The error in the leading `rank` triplets falls

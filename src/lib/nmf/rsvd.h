@@ -9,8 +9,9 @@
  * descending) and v (n x rank, column-major); a triplet whose singular value is below about
  * 1e-7 sigma_1, beneath the method's rounding, comes back as 0 with zero vectors. Only
  * products with A and A^T are used, so a sparse A is never densified; the Gaussian test
- * matrix comes from seed, so the result is reproducible. Returns NT_OK, NT_EINVAL (rank out of range), NT_ENOMEM, or NT_ENUMERIC
- * when LAPACK fails; err names the cause. Call outside OpenMP parallel regions. */
+ * matrix comes from seed, so the result is reproducible. Returns NT_OK, NT_EINVAL (rank
+ * out of range), NT_ENOMEM, or NT_ENUMERIC when LAPACK fails; err names the cause. Call
+ * outside OpenMP parallel regions. */
 int nt_nmf_rsvd(const nt_nmf_state *st, size_t rank, uint64_t seed, double *u, double *s,
                 double *v, nt_error *err);
 

@@ -87,7 +87,7 @@ static int attach_input(nt_nmf_state *st, const nt_matrix *a, int need_sparse, n
         st->a = st->a_owned;
     }
     value_stats(st, st->a->x, (size_t)((const int *)st->a->p)[st->n]);
-    st->at = nt_sparse_transpose(st->a);
+    st->at = nt_sparse_transpose(st->a, st->threads);
     if (!st->at)
         return nt_error_set(err, NT_ENOMEM, "out of memory transposing A (%zu nonzeros)", st->nnz);
     return NT_OK;
