@@ -12,4 +12,16 @@
  * cut, so a long column makes its share longer); empty shares are possible. */
 size_t nt_split_start(const int *p, size_t ncol, int t, int shares);
 
+/* Shares for a parallel counting transpose that spreads `entries` entries over `width`
+ * slots (the columns of its result): at most threads, and at most entries / width (at
+ * least one), so that the per-share counts (shares x width) stay within the entries and a
+ * small input is not spread thin. */
+int nt_split_shares(size_t entries, size_t width, int threads);
+
+/* The prefix sum of a counting transpose: turns the per-share counts seg[s * width + j]
+ * into where share s starts in slot j (slots in order, shares in order within a slot) and
+ * fills ptr (size width+1) with where each slot starts. Returns the total, stopping early
+ * once it passes INT_MAX (ptr[width] is then INT_MAX). */
+size_t nt_split_offsets(int *seg, int shares, size_t width, int *ptr);
+
 #endif

@@ -13,6 +13,7 @@
 #include <omp.h>
 #include <stdlib.h>
 
+#include "common/split.h"
 #include "nmftopics/matrix.h"
 
 double *nt_dtm_idf(const nt_vocab *v, size_t n_docs, int use_idf)
@@ -35,9 +36,7 @@ static int row_shares(const nt_row *rows, size_t m, size_t n_terms, int threads,
     size_t total = 0;
     for (size_t i = 0; i < m; i++)
         total += rows[i].n;
-    int shares = threads;
-    if (n_terms > 0 && total / n_terms < (size_t)shares)
-        shares = total / n_terms > 0 ? (int)(total / n_terms) : 1;
+    int shares = nt_split_shares(total, n_terms, threads);
     if (!(*first = malloc(((size_t)shares + 1) * sizeof **first)))
         return 0;
     size_t seen = 0, i = 0;
@@ -62,23 +61,6 @@ static void count_share(const nt_row *rows, size_t lo, size_t hi, const int *map
             if (j >= 0)
                 count[j]++;
         }
-}
-
-/* Turns the counts seg[s * n_terms + j] into where share s starts in column j, and fills
- * Ap (size n_terms+1). Returns the number of nonzeros, or stops early past INT_MAX. */
-static size_t column_offsets(int *seg, int shares, size_t n_terms, int *Ap)
-{
-    size_t at = 0;
-    for (size_t j = 0; j < n_terms && at <= INT_MAX; j++) {
-        Ap[j] = (int)at;
-        for (int s = 0; s < shares; s++) {
-            size_t c = (size_t)seg[(size_t)s * n_terms + j];
-            seg[(size_t)s * n_terms + j] = (int)at;
-            at += c;
-        }
-    }
-    Ap[n_terms] = at <= INT_MAX ? (int)at : INT_MAX;
-    return at;
 }
 
 /* Writes the weighted entries of rows [lo, hi) at next[column] (size n_terms), which ends
@@ -143,7 +125,7 @@ static int allocate_matrix(const nt_row *rows, size_t m, const int *map, size_t 
 #pragma omp parallel for num_threads(shares) schedule(static, 1)
     for (int s = 0; s < shares; s++)
         count_share(rows, first[s], first[s + 1], map, n_terms, seg + (size_t)s * n_terms);
-    size_t nnz = column_offsets(seg, shares, n_terms, Ap);
+    size_t nnz = nt_split_offsets(seg, shares, n_terms, Ap);
     int rc = NT_OK;
     if (nnz > INT_MAX)
         rc = nt_error_set(err, NT_EINVAL, "%zu nonzeros in %zu rows exceed the int indices "

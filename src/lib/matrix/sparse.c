@@ -56,17 +56,6 @@ static cholmod_sparse *cholmod_transposed(const cholmod_sparse *A)
     return T;
 }
 
-/* The number of shares: at most threads, and few enough that the per-share row counts
- * (shares x nrow) stay within the entries, so that a matrix with few entries per row is not
- * spread thin. */
-static int transpose_shares(size_t nnz, size_t nrow, int threads)
-{
-    if (nnz < TRANSPOSE_PARALLEL_MIN || threads < 2)
-        return 1;
-    size_t per_row = nrow > 0 ? nnz / nrow : nnz;
-    return per_row < (size_t)threads ? (per_row > 0 ? (int)per_row : 1) : threads;
-}
-
 /* The counting transpose, in parallel: A's columns are cut into contiguous shares of about
  * equal entries; each share counts its entries per row, a prefix sum over (row, share) gives
  * each share its own segment of every column of T, and each share writes there in column
@@ -77,7 +66,9 @@ cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A, int threads)
         return cholmod_transposed(A);
     const int *Ap = A->p;
     size_t nnz = (size_t)Ap[A->ncol], m = A->nrow;
-    int shares = transpose_shares(nnz, m, threads > 0 ? threads : omp_get_max_threads());
+    int shares = nnz < TRANSPOSE_PARALLEL_MIN
+                     ? 1
+                     : nt_split_shares(nnz, m, threads > 0 ? threads : omp_get_max_threads());
     cholmod_sparse *T = nt_sparse_allocate(A->ncol, m, nnz ? nnz : 1);
     size_t *first = malloc(((size_t)shares + 1) * sizeof *first);
     int *seg = malloc((size_t)shares * (m ? m : 1) * sizeof *seg);
@@ -92,16 +83,7 @@ cholmod_sparse *nt_sparse_transpose(const cholmod_sparse *A, int threads)
 #pragma omp parallel for num_threads(shares) schedule(static, 1)
     for (int s = 0; s < shares; s++)
         count_rows(A, first[s], first[s + 1], seg + (size_t)s * m);
-    int *Tp = T->p, at = 0;
-    for (size_t r = 0; r < m; r++) {
-        Tp[r] = at;
-        for (int s = 0; s < shares; s++) {
-            int c = seg[(size_t)s * m + r];
-            seg[(size_t)s * m + r] = at;
-            at += c;
-        }
-    }
-    Tp[m] = at;
+    nt_split_offsets(seg, shares, m, T->p);
 #pragma omp parallel for num_threads(shares) schedule(static, 1)
     for (int s = 0; s < shares; s++)
         scatter_columns(A, first[s], first[s + 1], seg + (size_t)s * m, T);
