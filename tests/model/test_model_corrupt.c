@@ -114,6 +114,14 @@ static size_t string_length_offset(const unsigned char *data, size_t len, const 
     return 0;
 }
 
+/* Swaps the stored strings x and y (of equal length) in a saved model's bytes. */
+static void swap_strings(unsigned char *data, size_t len, const char *x, const char *y)
+{
+    size_t a = string_length_offset(data, len, x), b = string_length_offset(data, len, y);
+    memcpy(data + a + 4, y, strlen(y));
+    memcpy(data + b + 4, x, strlen(x));
+}
+
 START_TEST(sealed_bad_length_is_detected)
 {
     /* A checksum only proves the bytes are as written; a file sealed with a bad length
@@ -142,10 +150,7 @@ START_TEST(sealed_bad_values_are_detected)
 
     /* Swap two stems of equal length so that the terms are no longer sorted. */
     data = saved_small_model(&len);
-    size_t a = string_length_offset(data, len, "banana");
-    size_t b = string_length_offset(data, len, "cherri");
-    memcpy(data + a + 4, "cherri", 6);
-    memcpy(data + b + 4, "banana", 6);
+    swap_strings(data, len, "banana", "cherri");
     reseal(data, len);
     write_bytes(model_file(), data, len);
     expect_format_error("not sorted");
@@ -156,10 +161,7 @@ START_TEST(sealed_bad_values_are_detected)
     ck_assert_int_eq(nt_model_save(model, model_file(), NULL), NT_OK);
     nt_model_free(model);
     data = read_bytes(model_file(), &len);
-    a = string_length_offset(data, len, "apple");
-    b = string_length_offset(data, len, "zebra");
-    memcpy(data + a + 4, "zebra", 5);
-    memcpy(data + b + 4, "apple", 5);
+    swap_strings(data, len, "apple", "zebra");
     reseal(data, len);
     write_bytes(model_file(), data, len);
     expect_format_error("stopwords at byte");
